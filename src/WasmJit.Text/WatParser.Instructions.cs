@@ -729,9 +729,9 @@ internal sealed partial class WatParser
         }
         if (Cur.Kind == TokenKind.Keyword && Text(Cur).StartsWith("align="u8))
         {
-            if (!NumberSyntax.TryParseUnsigned(Text(Cur)[6..], out ulong a) || a > uint.MaxValue)
+            if (!NumberSyntax.TryParseUnsigned(Text(Cur)[6..], out ulong a))
             {
-                Fail(IsUnsignedInteger(Text(Cur)[6..]) ? "i32 constant out of range" : "unknown operator");
+                Fail(IsUnsignedInteger(Text(Cur)[6..]) ? "i64 constant out of range" : "unknown operator");
             }
             if (a == 0 || (a & (a - 1)) != 0)
             {
