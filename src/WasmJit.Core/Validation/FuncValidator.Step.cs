@@ -71,7 +71,6 @@ internal sealed partial class FuncValidator
                 EnterBlock(in ins, ControlKind.Try);
                 break;
             case Opcode.If:
-                Pop(ValType.I32, at);
                 EnterBlock(in ins, ControlKind.If);
                 break;
             case Opcode.Else:
@@ -370,6 +369,10 @@ internal sealed partial class FuncValidator
     private void EnterBlock(in Instruction ins, ControlKind kind)
     {
         BlockSignature(in ins.Block, ins.Offset, out var start, out var end);
+        if (kind == ControlKind.If)
+        {
+            Pop(ValType.I32, ins.Offset);
+        }
         PopVals(start, ins.Offset);
         PushCtrl(kind, start, end, ins.Offset);
     }
