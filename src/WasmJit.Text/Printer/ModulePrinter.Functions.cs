@@ -7,34 +7,6 @@ internal sealed partial class ModulePrinter
 {
     private readonly List<ValType> _locals = [];
 
-    /// <summary>
-    /// One identifier per function from the name section. A name used twice would make the text ambiguous
-    /// ("duplicate func"), so only its first holder gets it; the others are referred to by number.
-    /// </summary>
-    private static string?[] BuildFunctionIds(WasmModule module)
-    {
-        var ids = new string?[module.FunctionTypeIndices.Count];
-        if (module.Names is { } names)
-        {
-            ids = AssignIds(names.FunctionNames, ids.Length);
-        }
-        return ids;
-    }
-
-    private static string?[] AssignIds(Dictionary<int, string> names, int count)
-    {
-        var ids = new string?[count];
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < count; i++)
-        {
-            if (names.TryGetValue(i, out var name) && name.Length > 0 && seen.Add(name))
-            {
-                ids[i] = WatLiterals.Identifier(name);
-            }
-        }
-        return ids;
-    }
-
     private void PrintFunctions()
     {
         var bytes = _module.Bytes.Span;
@@ -48,16 +20,12 @@ internal sealed partial class ModulePrinter
             var lr = new WasmReader(bytes.Slice(body.Offset, body.CodeOffset - body.Offset), body.Offset);
             LocalsReader.Read(ref lr, AllFeatures, _locals);
 
-            string?[] localIds = [];
             var sig = FuncTypeOrNull(typeIndex);
             int paramCount = sig?.Params.Length ?? 0;
-            if (_module.Names is { } names && names.LocalNames.TryGetValue(index, out var localNames))
-            {
-                localIds = AssignIds(localNames, paramCount + _locals.Count);
-            }
+            string?[] localIds = LocalIds(index, paramCount + _locals.Count);
 
             _w.Write("  (func");
-            WriteDefinitionId(index < _funcIds.Length ? _funcIds[index] : null, index);
+            WriteDefinitionId(FuncId(index), index);
             _w.Write(" (type ");
             WriteIndex((uint)typeIndex);
             _w.Write(')');

@@ -16,23 +16,20 @@ internal sealed partial class ModulePrinter
     private readonly TextWriter _w;
     private readonly InstructionBuffers _buffers = new();
 
-    /// <summary>Printed identifier of each function (null: refer to it by number).</summary>
-    private readonly string?[] _funcIds;
-
     public ModulePrinter(WasmModule module, TextWriter w)
     {
         _module = module;
         _w = w;
-        _funcIds = BuildFunctionIds(module);
+        _names = ChooseNames(module);
     }
 
     public void Print()
     {
         _w.Write("(module");
-        if (_module.Names?.ModuleName is { } moduleName)
+        if (_names.Module is { } moduleId)
         {
             _w.Write(' ');
-            _w.Write(WatLiterals.Identifier(moduleName));
+            _w.Write(moduleId);
         }
         _w.Write('\n');
         PrintTypes();
@@ -202,7 +199,7 @@ internal sealed partial class ModulePrinter
             {
                 case ExternKind.Func:
                     _w.Write("(func");
-                    WriteDefinitionId(_funcIds[func], func);
+                    WriteDefinitionId(FuncId(func), func);
                     func++;
                     PrintTypeUse(imp.TypeIndex);
                     break;
@@ -429,8 +426,13 @@ internal sealed partial class ModulePrinter
     private void PrintCustomSections()
     {
         var bytes = _module.Bytes.Span;
-        foreach (var c in _module.CustomSections)
+        for (int i = 0; i < _module.CustomSections.Count; i++)
         {
+            if (i == _names.OmittedCustomSection)
+            {
+                continue;
+            }
+            var c = _module.CustomSections[i];
             _w.Write("  (@custom ");
             WatLiterals.WriteName(_w, c.Name);
             _w.Write(' ');
@@ -587,7 +589,7 @@ internal sealed partial class ModulePrinter
     /// <summary>A function reference: its identifier when it has one, else its index.</summary>
     private void WriteFuncRef(uint index)
     {
-        if (index < (uint)_funcIds.Length && _funcIds[index] is { } id)
+        if (FuncId((int)index) is { } id)
         {
             _w.Write(id);
         }
