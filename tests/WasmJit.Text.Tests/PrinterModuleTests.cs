@@ -139,7 +139,7 @@ public class PrinterModuleTests
         b.Memory(0x03, 0x01, 0x0a);             // 1 10 shared
         b.Func(
             0,
-            [0x01, 0x02, 0x28, 0x02, 0x00,                        // i32.load (natural alignment, offset 0)
+            [0x28, 0x02, 0x00,                                    // i32.load (natural alignment, offset 0)
              0x28, 0x00, 0x10,                                    // i32.load offset=16 align=1
              0x37, 0x43, 0x01, 0x08,                              // i64.store 1 offset=8
              0x29, 0x03, .. U64(1UL << 40),                       // i64.load offset=2^40
@@ -185,11 +185,11 @@ public class PrinterModuleTests
             0,
             [0x41, .. S64(-1),
              0x42, .. S64(long.MinValue),
-             0x43, .. F32(1.5f),
-             0x44, .. F64(-0.0),
+             0x43, .. F32Bytes(1.5f),
+             0x44, .. F64Bytes(-0.0),
              0x43, 0x01, 0x00, 0xc0, 0x7f,                        // f32 NaN with payload 0x400001
-             0x44, .. F64(0.1),
-             0x44, .. F64(double.NegativeInfinity),
+             0x44, .. F64Bytes(0.1),
+             0x44, .. F64Bytes(double.NegativeInfinity),
              0xfd, 0x0c, .. v128,                                 // v128.const
              0xfd, 0x0d, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 31, // i8x16.shuffle
              0xfd, 0x15, 0x03,                                    // i8x16.extract_lane_s 3

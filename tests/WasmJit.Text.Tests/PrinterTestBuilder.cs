@@ -198,7 +198,7 @@ internal sealed class PrinterTestBuilder
         return [.. o];
     }
 
-    public static byte[] F32(float f) => BitConverter.GetBytes(f);
+    public static byte[] F32Bytes(float f) => BitConverter.GetBytes(f);
 
-    public static byte[] F64(double d) => BitConverter.GetBytes(d);
+    public static byte[] F64Bytes(double d) => BitConverter.GetBytes(d);
 }
