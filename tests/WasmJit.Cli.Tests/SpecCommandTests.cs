@@ -1,0 +1,75 @@
+using System.Text.Json;
+
+namespace WasmJit.Cli.Tests;
+
+public class SpecCommandTests
+{
+    [Fact]
+    public void Missing_path_is_a_usage_error()
+    {
+        var r = Cli.Run("spec", "/no/such/dir");
+        Assert.Equal(ExitCodes.Usage, r.ExitCode);
+        Assert.Equal("wasmjit: no such file or folder: /no/such/dir", r.Err.Trim());
+    }
+
+    [Fact]
+    public void A_module_is_not_a_script()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("m.wat", "(module)");
+        var r = Cli.Run("spec", path);
+        Assert.Equal(ExitCodes.Usage, r.ExitCode);
+        Assert.Contains("not a .wast script", r.Err);
+    }
+
+    [Fact]
+    public void Unreadable_file_is_reported_in_its_line_and_the_json_and_counts_as_a_failure()
+    {
+        using var dir = new TempDir();
+        var bad = dir.File("core/bad.wast", [0x28, 0xff, 0xfe, 0x29]); // not UTF-8
+        var json = Path.Combine(dir.Path, "report.json");
+        var r = Cli.Run("spec", "--no-skip", "--json", json, bad);
+        Assert.Equal(ExitCodes.Failed, r.ExitCode);
+        var lines = r.Out.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("core/bad.wast: 0 passed, 1 failed, 0 skipped (error: cannot read", lines[0]);
+        Assert.Equal("0 passed, 1 failed, 0 skipped", lines[^1]);
+
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var file = doc.RootElement.GetProperty("files")[0];
+        Assert.Equal("core/bad.wast", file.GetProperty("file").GetString());
+        Assert.Equal(1, file.GetProperty("failed").GetInt32());
+        Assert.StartsWith("cannot read", file.GetProperty("error").GetString());
+        Assert.Equal(JsonValueKind.Object, file.GetProperty("byKind").ValueKind);
+        Assert.Equal(JsonValueKind.Array, file.GetProperty("failures").ValueKind);
+    }
+
+    [Fact]
+    public void Whole_file_skips_are_reported_as_skipped()
+    {
+        using var dir = new TempDir();
+        var wast = dir.File("proposals/old/a.wast", "(module)");
+        var skip = dir.File("skip.json", """{ "entries": [ { "path": "proposals/old/*", "reason": "stale copy" } ] }""");
+        var json = Path.Combine(dir.Path, "report.json");
+        var r = Cli.Run("spec", "--skip-list", skip, "--json", json, wast);
+        Assert.Equal(ExitCodes.Ok, r.ExitCode);
+        Assert.Contains("proposals/old/a.wast: 0 passed, 0 failed, 1 skipped (skipped: stale copy)", r.Out);
+
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var file = doc.RootElement.GetProperty("files")[0];
+        Assert.Equal(0, file.GetProperty("passed").GetInt32());
+        Assert.Equal(1, file.GetProperty("skipped").GetInt32());
+        Assert.Equal("stale copy", file.GetProperty("skipReason").GetString());
+        Assert.False(file.TryGetProperty("error", out _));
+    }
+
+    [Fact]
+    public void Broken_skip_list_is_a_usage_error()
+    {
+        using var dir = new TempDir();
+        var wast = dir.File("a.wast", "(module)");
+        var skip = dir.File("skip.json", """{ "entries": [ { "path": "*" } ] }""");
+        var r = Cli.Run("spec", "--skip-list", skip, wast);
+        Assert.Equal(ExitCodes.Usage, r.ExitCode);
+        Assert.Contains("needs a \"path\" and a \"reason\"", r.Err);
+    }
+}
