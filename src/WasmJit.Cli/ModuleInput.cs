@@ -1,3 +1,5 @@
+using WasmJit.Binary;
+
 namespace WasmJit.Cli;
 
 /// <summary>
@@ -55,16 +57,7 @@ internal static class ModuleInput
         {
             return content;
         }
-        string text;
-        try
-        {
-            text = new System.Text.UTF8Encoding(false, true).GetString(content);
-        }
-        catch (System.Text.DecoderFallbackException)
-        {
-            throw new WasmMalformedException("malformed UTF-8 encoding");
-        }
-        return TextFrontEnd.TextToBinary(text);
+        return TextFrontEnd.TextToBinary(content);
     }
 
     /// <summary>Loads, decodes and validates.</summary>

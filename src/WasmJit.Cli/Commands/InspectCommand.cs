@@ -1,3 +1,4 @@
+using WasmJit.Binary;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -65,14 +66,14 @@ internal static class InspectCommand
     private static string FeatureList(WasmFeatures f) => f == WasmFeatures.None ? "(mvp only)" : f.ToString();
 
     private static IRenderable[] Row(params object?[] cells) =>
-        cells.Select(c => (IRenderable)new Text(Convert.ToString(c, CultureInfo.InvariantCulture) ?? "")).ToArray();
+        cells.Select(c => (IRenderable)new Spectre.Console.Text(Convert.ToString(c, CultureInfo.InvariantCulture) ?? "")).ToArray();
 
     private static Table NewTable(string title, params string[] columns)
     {
         var t = new Table { Title = new TableTitle(title), Border = TableBorder.Rounded };
         foreach (var c in columns)
         {
-            t.AddColumn(new TableColumn(new Text(c)));
+            t.AddColumn(new TableColumn(new Spectre.Console.Text(c)));
         }
         return t;
     }
