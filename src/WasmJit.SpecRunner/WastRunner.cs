@@ -69,13 +69,13 @@ internal static class WastRunner
 
     private static void RunOnThisThread(SpecFile file, FileResult result, SpecRunOptions options, CancellationToken token)
     {
-        string text;
+        byte[] text;
         try
         {
-            // Read as UTF-8 without normalising: comments.wast holds control characters on purpose.
-            text = File.ReadAllText(file.FullPath, new System.Text.UTF8Encoding(false, true));
+            // Bytes, not a string: comments.wast holds control characters on purpose; the parser checks UTF-8.
+            text = File.ReadAllBytes(file.FullPath);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             result.Freeze($"cannot read: {e.Message}");
             return;
