@@ -14,10 +14,11 @@ internal sealed partial class ModuleDecoder
         string name = r.ReadName();
         int payload = r.Position;
         int end = start + size;
-        if (payload > end)
+        if (payload > end || end > r.Span.Length)
         {
-            // The name ran past the section: the reference decoder's skip of a negative length.
-            Throw.UnexpectedEnd(r.Offset);
+            // The name ran past the section (the reference decoder's skip of a negative length), or the section
+            // past the module (a size that passed the length check only by counting its own LEB128 bytes).
+            Throw.UnexpectedEnd(Math.Min(end, r.Span.Length));
         }
         r.Position = end;
         _module.CustomSections.Add(new CustomSection

@@ -33,10 +33,7 @@ internal sealed partial class ModuleDecoder
                     types[k].RecGroupStart = groupStart;
                     types[k].RecGroupSize = n;
                 }
-                if (n != 1)
-                {
-                    Use(WasmFeatures.Gc);
-                }
+                Use(WasmFeatures.Gc);
             }
             else
             {

@@ -255,8 +255,8 @@ internal sealed partial class FuncValidator
                 }
             case Opcode.TableInit:
                 {
-                    var seg = Elem(ins.A, at);
                     var t = Table(ins.B, at);
+                    var seg = Elem(ins.A, at);
                     if (!_types.IsSubtype(seg.ElementType, t.Element))
                     {
                         Throw.Invalid("type mismatch: element segment type does not match the table", at);
@@ -441,8 +441,11 @@ internal sealed partial class FuncValidator
             case ImmKind.Mem:
                 return Memory(ins.A, at).IndexType;
             case ImmKind.Datamem:
-                DataIndex(ins.A, at);
-                return Memory(ins.B, at).IndexType;
+                {
+                    var mem = Memory(ins.B, at);
+                    DataIndex(ins.A, at);
+                    return mem.IndexType;
+                }
             case ImmKind.Data:
                 DataIndex(ins.A, at);
                 break;
@@ -634,15 +637,16 @@ internal sealed partial class FuncValidator
 
     private void DataIndex(uint index, int at)
     {
-        // Code may name data segments only when the data count section announces them (binary format rule).
-        if (_ctx.DataCount is not uint count)
-        {
-            Throw.Malformed("data count section required", at);
-            return;
-        }
-        if (index >= count)
+        if (index >= (uint)_module.Data.Count)
         {
             Throw.Invalid($"unknown data segment {index}", at);
+        }
+
+        // Code may name data segments only when the data count section announces them (a binary format rule,
+        // so the error is "malformed"); checked after the index so that modules from text get the invalid error.
+        if (_ctx.DataCount is null)
+        {
+            Throw.Malformed("data count section required", at);
         }
     }
 }

@@ -67,7 +67,8 @@ internal sealed partial class ModuleValidator
             CheckTableType(def.Type);
             if (def.Init is ConstExpr init)
             {
-                _fv.ValidateConstExpr(init, def.Type.Element, GlobalLimit(m.Globals.Count), _buffers);
+                // Tables precede globals: their initialisers see only the imported globals.
+                _fv.ValidateConstExpr(init, def.Type.Element, m.ImportedGlobalCount, _buffers);
             }
             else if (!def.Type.Element.Nullable && i >= m.ImportedTableCount)
             {

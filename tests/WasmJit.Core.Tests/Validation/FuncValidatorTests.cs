@@ -324,10 +324,22 @@ public class FuncValidatorTests
     [Fact]
     public void BulkMemoryNeedsDataCountAndSegments()
     {
+        // A data segment exists but the binary has no data count section: malformed.
         var b = new ValidatorTestModules();
         b.Memory();
+        b.Data(SegmentMode.Passive);
         b.Function([], [], [], C().I("data.drop").U32(0).End());
-        Assert.Throws<WasmMalformedException>(() => b.Validate());
+        var m = Assert.Throws<WasmMalformedException>(() => b.Validate());
+        Assert.Contains("data count section required", m.Message);
+
+        // No segment at all: the index is unknown (what a module from text reports).
+        var none = new ValidatorTestModules();
+        none.Memory();
+        none.Function([], [], [], C().I("data.drop").U32(0).End());
+        none.Invalid("unknown data segment 0");
+
+        // memory.init without a memory reports the memory first.
+        WithFunc([], [], C().I32(0).I32(0).I32(0).I("memory.init").U32(1).U32(0).End()).Invalid("unknown memory 0");
 
         var c = new ValidatorTestModules();
         c.Memory();

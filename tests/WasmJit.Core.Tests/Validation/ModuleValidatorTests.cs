@@ -64,6 +64,16 @@ public class ModuleValidatorTests
         b.Table(new TableType(ValType.FuncRef, new Limits(0x1_0000_0000, null), false));
         b.Invalid("table size");
 
+        // Tables come before globals: a table initialiser may read imported globals only.
+        var g = new ValidatorTestModules();
+        g.Global(new GlobalType(ValType.FuncRef, false), C().I("ref.null").Heap(HeapType.Func).End());
+        g.Table(new TableType(ValType.FuncRef, new Limits(1, null), false), C().I("global.get").U32(0).End());
+        g.Invalid("unknown global 0");
+        var gi = new ValidatorTestModules();
+        gi.ImportGlobal(new GlobalType(ValType.FuncRef, false));
+        gi.Table(new TableType(ValType.FuncRef, new Limits(1, null), false), C().I("global.get").U32(0).End());
+        gi.Validate();
+
         var c = new ValidatorTestModules();
         c.Table(new TableType(ValType.Ref(HeapType.Func, false), new Limits(0, null), false));
         c.Invalid("type mismatch");
