@@ -56,7 +56,7 @@ internal static class WastRunner
         {
             // The thread cannot be killed; stop it at the next command and stop counting its results.
             cts.Cancel();
-            result.Freeze($"timed out after {options.TimeLimit.TotalSeconds:0} s");
+            result.Freeze($"timed out after {options.TimeLimit.TotalSeconds:0.###} s");
             thread.Join(TimeSpan.FromSeconds(2));
         }
         else if (crash is not null)

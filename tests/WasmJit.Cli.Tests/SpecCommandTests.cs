@@ -23,22 +23,22 @@ public class SpecCommandTests
     }
 
     [Fact]
-    public void Unreadable_file_is_reported_in_its_line_and_the_json_and_counts_as_a_failure()
+    public void Unparsable_file_is_reported_in_its_line_and_the_json_and_counts_as_a_failure()
     {
         using var dir = new TempDir();
-        var bad = dir.File("core/bad.wast", [0x28, 0xff, 0xfe, 0x29]); // not UTF-8
+        var bad = dir.File("core/bad.wast", [0x28, 0xff, 0xfe, 0x29]); // not UTF-8, not a script
         var json = Path.Combine(dir.Path, "report.json");
         var r = Cli.Run("spec", "--no-skip", "--json", json, bad);
         Assert.Equal(ExitCodes.Failed, r.ExitCode);
         var lines = r.Out.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("core/bad.wast: 0 passed, 1 failed, 0 skipped (error: cannot read", lines[0]);
+        Assert.StartsWith("core/bad.wast: 0 passed, 1 failed, 0 skipped (error: parse error: ", lines[0]);
         Assert.Equal("0 passed, 1 failed, 0 skipped", lines[^1]);
 
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
         var file = doc.RootElement.GetProperty("files")[0];
         Assert.Equal("core/bad.wast", file.GetProperty("file").GetString());
         Assert.Equal(1, file.GetProperty("failed").GetInt32());
-        Assert.StartsWith("cannot read", file.GetProperty("error").GetString());
+        Assert.StartsWith("parse error: ", file.GetProperty("error").GetString());
         Assert.Equal(JsonValueKind.Object, file.GetProperty("byKind").ValueKind);
         Assert.Equal(JsonValueKind.Array, file.GetProperty("failures").ValueKind);
     }
