@@ -63,7 +63,9 @@ internal static class InspectCommand
 
     private static string GlobalDesc(GlobalType g) => g.Mutable ? $"(mut {g.Type})" : g.Type.ToString();
 
-    private static string FeatureList(WasmFeatures f) => f == WasmFeatures.None ? "(mvp only)" : f.ToString();
+    private static string FeatureList(WasmFeatures f) => f == WasmFeatures.None
+        ? "(mvp only)"
+        : string.Join(", ", Enum.GetValues<WasmFeatures>().Where(x => System.Numerics.BitOperations.IsPow2((uint)x) && f.HasFlag(x)));
 
     private static IRenderable[] Row(params object?[] cells) =>
         cells.Select(c => (IRenderable)new Spectre.Console.Text(Convert.ToString(c, CultureInfo.InvariantCulture) ?? "")).ToArray();
@@ -99,7 +101,7 @@ internal static class InspectCommand
         summary.AddRow(Row("element segments", m.Elements.Count));
         summary.AddRow(Row("data segments", m.Data.Count));
         summary.AddRow(Row("start function", m.StartFunction?.ToString(CultureInfo.InvariantCulture) ?? "none"));
-        summary.AddRow(Row("features used", FeatureList(m.FeaturesUsed)));
+        summary.AddRow(Row("features used", FeatureList(FeatureScanner.Scan(m))));
         console.Write(summary);
 
         if (m.Imports.Count > 0)
@@ -243,9 +245,10 @@ internal static class InspectCommand
             }
             w.WriteEndArray();
             w.WriteStartArray("features");
+            var used = FeatureScanner.Scan(m);
             foreach (var f in Enum.GetValues<WasmFeatures>())
             {
-                if (f != WasmFeatures.None && System.Numerics.BitOperations.IsPow2((uint)f) && m.FeaturesUsed.HasFlag(f))
+                if (f != WasmFeatures.None && System.Numerics.BitOperations.IsPow2((uint)f) && used.HasFlag(f))
                 {
                     w.WriteStringValue(f.ToString());
                 }
