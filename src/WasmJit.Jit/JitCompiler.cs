@@ -99,26 +99,26 @@ internal static class JitCompiler
     }
 
     /// <summary>
-    /// The native entry address of each method. A DynamicMethod has no public handle, so a small method takes them
-    /// with <c>ldftn</c>; the addresses stay valid while the methods are reachable.
+    /// The native entry address of each method. DynamicMethod exposes no handle publicly (and <c>ldftn</c> may not
+    /// target one), so this goes through its internal <c>GetMethodDescriptor</c>, which also finishes the method.
+    /// The addresses stay valid while the methods are reachable.
     /// </summary>
     private static nint[] EntryPoints(DynamicMethod?[] methods)
     {
         var entries = new nint[methods.Length];
-        var getter = new DynamicMethod("wasmjit-entries", typeof(void), [typeof(nint[])], typeof(JitContext).Module, skipVisibility: true);
-        var il = getter.GetILGenerator();
         for (int i = 0; i < methods.Length; i++)
         {
             if (methods[i] is { } m)
             {
-                il.Emit(OpCodes.Ldarg_0);
-                il.Emit(OpCodes.Ldc_I4, i);
-                il.Emit(OpCodes.Ldftn, m);
-                il.Emit(OpCodes.Stelem_I);
+                entries[i] = EntryPoint(m);
             }
         }
-        il.Emit(OpCodes.Ret);
-        getter.CreateDelegate<Action<nint[]>>()(entries);
         return entries;
     }
+
+    private static readonly Func<DynamicMethod, RuntimeMethodHandle> s_descriptor =
+        typeof(DynamicMethod).GetMethod("GetMethodDescriptor", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+            .CreateDelegate<Func<DynamicMethod, RuntimeMethodHandle>>();
+
+    public static nint EntryPoint(DynamicMethod m) => s_descriptor(m).GetFunctionPointer();
 }
