@@ -17,8 +17,9 @@ internal static class JitHelpers
     public static Exception Trap(int kind) => new WasmTrapException((TrapKind)kind);
 
     /// <summary>
-    /// The stack pointer went below <see cref="JitContext.StackLimit"/>: ask the runtime whether enough stack is left
-    /// (it keeps about 128 KB for itself on 64-bit), and if so allow another <see cref="StackStep"/>.
+    /// The stack pointer left the context's verified window: ask the runtime whether enough stack is left below it
+    /// (<see cref="RuntimeHelpers.TryEnsureSufficientExecutionStack"/> keeps about 128 KB for the runtime on 64-bit),
+    /// and if so make [sp - <see cref="StackStep"/>, sp] the new window.
     /// </summary>
     public static void StackCheckSlow(nint sp, JitContext ctx)
     {
@@ -26,7 +27,8 @@ internal static class JitHelpers
         {
             throw new WasmTrapException(TrapKind.CallStackExhausted);
         }
-        ctx.StackLimit = sp - StackStep;
+        ctx.StackLow = sp - StackStep;
+        ctx.StackSpan = StackStep;
     }
 
     public static long MemoryGrow(ulong delta, JitMemory mem) => mem.Grow(delta);

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace WasmJit.Jit;
 
 /// <summary>
@@ -15,11 +13,14 @@ namespace WasmJit.Jit;
 internal sealed class JitContext
 {
     /// <summary>
-    /// Compiled code calls <see cref="JitHelpers.StackCheckSlow"/> when its stack pointer goes below this. Starts at
-    /// the top of the address space so the first call on a thread verifies the real stack with
-    /// <see cref="RuntimeHelpers.TryEnsureSufficientExecutionStack"/>.
+    /// The stack window compiled code may use without asking: [StackLow, StackLow + StackSpan], a range of one
+    /// thread's stack that <see cref="JitHelpers.StackCheckSlow"/> verified. A stack pointer outside it (another
+    /// thread, a shallower caller, or deeper recursion) takes the slow path, which re-verifies and moves the window.
+    /// The window never extends above the point where it was verified, so it always lies inside that thread's stack
+    /// and another thread's stack pointer can never fall into it. Starts empty.
     /// </summary>
-    public nint StackLimit = nint.MaxValue;
+    public nint StackLow;
+    public nint StackSpan;
 
     public JitMemory? Memory0;
     public JitMemory[] Memories = [];

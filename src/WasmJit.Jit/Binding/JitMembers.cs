@@ -11,7 +11,8 @@ internal static class JitMembers
 {
     private const BindingFlags Any = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static;
 
-    public static readonly FieldInfo CtxStackLimit = F(typeof(JitContext), nameof(JitContext.StackLimit));
+    public static readonly FieldInfo CtxStackLow = F(typeof(JitContext), nameof(JitContext.StackLow));
+    public static readonly FieldInfo CtxStackSpan = F(typeof(JitContext), nameof(JitContext.StackSpan));
     public static readonly FieldInfo CtxMemory0 = F(typeof(JitContext), nameof(JitContext.Memory0));
     public static readonly FieldInfo CtxMemories = F(typeof(JitContext), nameof(JitContext.Memories));
     public static readonly FieldInfo CtxTables = F(typeof(JitContext), nameof(JitContext.Tables));

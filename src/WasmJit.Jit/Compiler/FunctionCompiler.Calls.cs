@@ -43,7 +43,6 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Ldfld, JitMembers.CtxFunctions);
             EmitLdcI4(f);
             _il.Emit(OpCodes.Ldelem_Ref);
-            _il.Emit(OpCodes.Dup);
             _il.Emit(OpCodes.Stloc, fi);
             EmitCalliThrough(fi, ft, tail);
         }

@@ -189,15 +189,19 @@ internal sealed partial class FunctionCompiler
 
     private void EmitPrologue(ScanResult scan)
     {
-        // Stack check: compare the address of a local (a stack pointer) with the context's limit.
+        // Stack check: is the address of a local (the stack pointer) inside the verified window
+        // [StackLow, StackLow + StackSpan]? One subtraction and one unsigned compare.
         _stackProbe = _il.DeclareLocal(typeof(byte));
         _stackSlow = _il.DefineLabel();
         _stackBack = _il.DefineLabel();
         _il.Emit(OpCodes.Ldloca, _stackProbe);
         _il.Emit(OpCodes.Conv_U);
         _il.Emit(OpCodes.Ldarg, _ctxArg);
-        _il.Emit(OpCodes.Ldfld, JitMembers.CtxStackLimit);
-        _il.Emit(OpCodes.Blt_Un, _stackSlow);
+        _il.Emit(OpCodes.Ldfld, JitMembers.CtxStackLow);
+        _il.Emit(OpCodes.Sub);
+        _il.Emit(OpCodes.Ldarg, _ctxArg);
+        _il.Emit(OpCodes.Ldfld, JitMembers.CtxStackSpan);
+        _il.Emit(OpCodes.Bgt_Un, _stackSlow);
         _il.MarkLabel(_stackBack);
 
         int memCount = _module.Memories.Count;
