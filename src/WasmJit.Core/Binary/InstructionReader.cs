@@ -57,17 +57,21 @@ internal ref struct InstructionReader
             uint sub = _r.ReadU32();
             if (!OpcodeTable.TryGetPrefixed(b, sub, out op))
             {
-                Throw.Malformed("illegal opcode", at);
+                Throw.IllegalOpcode(b, sub, at);
             }
         }
         else if (!OpcodeTable.TryGetSingle(b, out op))
         {
-            Throw.Malformed("illegal opcode", at);
+            Throw.IllegalOpcode(b, at);
         }
         ref readonly var info = ref OpcodeTable.Info(op);
         if ((info.Feature & ~_features) != 0)
         {
-            Throw.Malformed("illegal opcode", at);
+            if (info.Prefix != 0)
+            {
+                Throw.IllegalOpcode(info.Prefix, info.Code, at);
+            }
+            Throw.IllegalOpcode(b, at);
         }
         ins.Op = op;
         if (info.Imm != ImmKind.None)

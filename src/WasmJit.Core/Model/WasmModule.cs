@@ -147,6 +147,9 @@ internal sealed class WasmModule
     /// <summary>Features the decoder saw in use (for inspect).</summary>
     public WasmFeatures FeaturesUsed { get; set; }
 
+    /// <summary>The validation context, set once the module has been validated (engines accept only validated modules).</summary>
+    public Validation.ModuleContext? Context { get; internal set; }
+
     public FuncType FuncTypeOf(int functionIndex) => Types[FunctionTypeIndices[functionIndex]].Func!;
 
     public FuncType FuncTypeAt(int typeIndex) => Types[typeIndex].Func!;

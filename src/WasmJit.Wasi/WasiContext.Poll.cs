@@ -1,0 +1,100 @@
+using static WasmJit.Wasi.WasiConstants;
+
+namespace WasmJit.Wasi;
+
+internal sealed partial class WasiContext
+{
+    /// <summary>
+    /// poll_oneoff: fd subscriptions are always ready (regular files and the host's streams never block here);
+    /// clock subscriptions sleep until the earliest deadline when no fd is ready. Events are 32 bytes, subscriptions 48.
+    /// </summary>
+    public Errno PollOneoff(IGuestMemory m, uint inPtr, uint outPtr, uint nsubscriptions, uint neventsPtr)
+    {
+        if (nsubscriptions == 0)
+        {
+            return Errno.Inval;
+        }
+        uint nevents = 0;
+        ulong earliest = ulong.MaxValue;
+        ulong earliestUserdata = 0;
+        bool anyClock = false;
+        for (uint i = 0; i < nsubscriptions; i++)
+        {
+            uint s = inPtr + (i * 48);
+            ulong userdata = m.ReadU64(s);
+            byte tag = m.Slice(s + 8, 1)[0];
+            switch (tag)
+            {
+                case EventClock:
+                {
+                    uint clockId = m.ReadU32(s + 16);
+                    ulong timeout = m.ReadU64(s + 24);
+                    ushort flags = (ushort)m.ReadU32(s + 40);
+                    ulong now;
+                    try
+                    {
+                        now = Now(clockId);
+                    }
+                    catch (WasiErrnoException e)
+                    {
+                        WriteEvent(m, outPtr + (nevents++ * 32), userdata, e.Errno, EventClock, 0);
+                        continue;
+                    }
+                    ulong wait = (flags & SubclockAbstime) != 0 ? (timeout > now ? timeout - now : 0) : timeout;
+                    anyClock = true;
+                    if (wait < earliest)
+                    {
+                        earliest = wait;
+                        earliestUserdata = userdata;
+                    }
+                    break;
+                }
+                case EventFdRead:
+                case EventFdWrite:
+                {
+                    int fd = (int)m.ReadU32(s + 16);
+                    Errno err = Errno.Success;
+                    ulong nbytes = 0;
+                    try
+                    {
+                        var f = Fd(fd, RightPollFdReadwrite);
+                        if (f.Kind == WasiFdKind.File && tag == EventFdRead &&
+                            Posix.FStat(f.HostFd, out var st) == Errno.Success)
+                        {
+                            long pos = Posix.LSeek(f.HostFd, 0, WhenceCur);
+                            nbytes = (ulong)Math.Max(0, st.Size - pos);
+                        }
+                    }
+                    catch (WasiErrnoException e)
+                    {
+                        err = e.Errno;
+                    }
+                    WriteEvent(m, outPtr + (nevents++ * 32), userdata, err, tag, nbytes);
+                    break;
+                }
+                default:
+                    return Errno.Inval;
+            }
+        }
+        if (nevents == 0 && anyClock)
+        {
+            if (earliest > 0)
+            {
+                Thread.Sleep(TimeSpan.FromTicks((long)Math.Min(earliest / 100, (ulong)TimeSpan.MaxValue.Ticks)));
+            }
+            WriteEvent(m, outPtr, earliestUserdata, Errno.Success, EventClock, 0);
+            nevents = 1;
+        }
+        m.WriteU32(neventsPtr, nevents);
+        return Errno.Success;
+    }
+
+    private static void WriteEvent(IGuestMemory m, uint p, ulong userdata, Errno error, byte type, ulong nbytes)
+    {
+        m.Slice(p, 32).Clear();
+        m.WriteU64(p, userdata);
+        m.WriteU16(p + 8, (ushort)error);
+        m.WriteU8(p + 10, type);
+        m.WriteU64(p + 16, nbytes);
+    }
+}

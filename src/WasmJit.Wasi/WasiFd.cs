@@ -1,0 +1,66 @@
+namespace WasmJit.Wasi;
+
+internal enum WasiFdKind : byte
+{
+    /// <summary>A .NET stream: the standard streams, or ones a host supplied.</summary>
+    Stream,
+
+    /// <summary>A host file opened with libc (exact seek/append semantics).</summary>
+    File,
+
+    /// <summary>A directory: a host path under a preopen root; operations resolve paths relative to it.</summary>
+    Directory,
+}
+
+/// <summary>
+/// One entry of the program's virtual fd table. Closing or renumbering it never closes a host handle the program
+/// did not open (closing fd 1 does not close the host's stdout).
+/// </summary>
+internal sealed class WasiFd
+{
+    public WasiFdKind Kind { get; init; }
+
+    public Stream? Stream { get; init; }
+
+    /// <summary>True for stdin-like streams.</summary>
+    public bool Readable { get; init; }
+
+    public bool Writable { get; init; }
+
+    /// <summary>libc descriptor for <see cref="WasiFdKind.File"/>, else -1.</summary>
+    public int HostFd { get; set; } = -1;
+
+    /// <summary>Absolute host path of a file or directory.</summary>
+    public string HostPath { get; init; } = "";
+
+    /// <summary>Absolute host path of the preopen this fd was reached through (the capability boundary).</summary>
+    public string Root { get; init; } = "";
+
+    /// <summary>For preopens: the name the program sees.</summary>
+    public string? PreopenName { get; init; }
+
+    public ulong RightsBase { get; set; }
+
+    public ulong RightsInheriting { get; set; }
+
+    public ushort Flags { get; set; }
+
+    /// <summary>Directory listing cached by fd_readdir so that cookies stay stable across calls.</summary>
+    public List<(string Name, byte Type, ulong Ino)>? DirEntries { get; set; }
+
+    public byte FileType => Kind switch
+    {
+        WasiFdKind.Directory => WasiConstants.FiletypeDirectory,
+        WasiFdKind.File => WasiConstants.FiletypeRegularFile,
+        _ => WasiConstants.FiletypeCharacterDevice,
+    };
+
+    public void CloseHost()
+    {
+        if (HostFd >= 0)
+        {
+            Posix.Close(HostFd);
+            HostFd = -1;
+        }
+    }
+}
