@@ -293,33 +293,57 @@ internal sealed partial class FunctionCompiler
         var m = OpMethods.Find(ins.Op) ?? throw Unsupported(ins);
         ref readonly var info = ref ins.Info;
         int pops = info.PopCount;
-        Need(pops);
         var ps = m.GetParameters();
-        if (ps.Length > pops)
+        if (ps.Length == pops)
         {
-            var extra = ps[pops].ParameterType;
-            if (info.Imm == ImmKind.Shuffle)
-            {
-                EmitV128Const(ins.V128);
-            }
-            else if (info.Imm == ImmKind.Lane)
-            {
-                EmitLdcI4(ins.Lane);
-                if (extra == typeof(long) || extra == typeof(ulong))
-                {
-                    _il.Emit(OpCodes.Conv_I8);
-                }
-            }
-            else
+            Need(pops);
+        }
+        else if (ps.Length == pops + 1 && info.Imm is ImmKind.Lane or ImmKind.Shuffle)
+        {
+            // The immediate is a parameter of its own (ReplaceLane takes (v, lane, x)): operands before it, then it,
+            // then the operands after it.
+            int at = info.Imm == ImmKind.Shuffle ? pops : Array.FindIndex(ps, p => p.Name == "lane");
+            if (at < 0)
             {
                 throw Unsupported(ins);
             }
+            Spill();
+            int first = _stack.Count - pops;
+            for (int i = 0; i < pops; i++)
+            {
+                if (i == at)
+                {
+                    EmitImmediate(ins);
+                }
+                _il.Emit(OpCodes.Ldloc, Slot(first + i, _stack[first + i]));
+            }
+            if (at == pops)
+            {
+                EmitImmediate(ins);
+            }
+            _onIL = pops;
+        }
+        else
+        {
+            throw Unsupported(ins);
         }
         Call(m);
         Pop(pops);
         if (info.Push != SigType.None)
         {
             Push(SigKind(info.Push));
+        }
+    }
+
+    private void EmitImmediate(in Instruction ins)
+    {
+        if (ins.Info.Imm == ImmKind.Shuffle)
+        {
+            EmitV128Const(ins.V128);
+        }
+        else
+        {
+            EmitLdcI4(ins.Lane);
         }
     }
 
