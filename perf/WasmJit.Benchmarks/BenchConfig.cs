@@ -16,6 +16,9 @@ public sealed class BenchConfig : ManualConfig
         AddColumn(new ThroughputColumn());
         // An engine that cannot run yet fails its benchmarks' setup with the reason; keep going with the rest.
         WithOptions(ConfigOptions.JoinSummary | ConfigOptions.DisableLogFile);
+        // BenchmarkDotNet rebuilds the whole solution graph for its generated project; on a small shared machine that
+        // takes longer than its default two minutes.
+        WithBuildTimeout(TimeSpan.FromMinutes(20));
     }
 }
 
