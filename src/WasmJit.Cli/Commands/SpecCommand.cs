@@ -1,0 +1,121 @@
+using System.CommandLine;
+using WasmJit.SpecRunner;
+
+namespace WasmJit.Cli.Commands;
+
+/// <summary>
+/// <c>wasmjit spec PATH... [--engine interp|jit|tiered] [--json FILE]</c>: runs .wast spec scripts (files, or folders
+/// searched recursively in sorted order) and prints one line per file, then the total.
+/// </summary>
+internal static class SpecCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "A .wast file or a folder of them (searched recursively). Default: the whole spec test suite.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var engine = new Option<string>("--engine", "-e")
+        {
+            Description = "Execution engine.",
+            DefaultValueFactory = _ => "interp",
+        };
+        engine.AcceptOnlyFromAmong(SpecEngineNames.All);
+        var json = new Option<string?>("--json") { Description = "Also write a machine-readable report to FILE." };
+        var skipList = new Option<string?>("--skip-list")
+        {
+            Description = $"Skip list to apply (default: {SkipList.RepositoryRelativePath} of this repository).",
+        };
+        var noSkip = new Option<bool>("--no-skip") { Description = "Run everything, ignoring the skip list." };
+        var timeout = new Option<int>("--timeout")
+        {
+            Description = "Time limit per file, in seconds.",
+            DefaultValueFactory = _ => 120,
+        };
+        var failures = new Option<bool>("--failures", "-f") { Description = "List each failed command under its file." };
+
+        var command = new Command("spec", "Run WebAssembly spec test scripts (.wast).")
+        {
+            paths, engine, json, skipList, noSkip, timeout, failures,
+        };
+        command.SetAction(parse => CommandAction.Guard(parse, (output, _) =>
+        {
+            var options = new SpecRunOptions
+            {
+                Engine = SpecEngineNames.Parse(parse.GetValue(engine)!),
+                SkipList = LoadSkipList(parse.GetValue(skipList), parse.GetValue(noSkip)),
+                TimeLimit = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))),
+            };
+            var files = ExpandPaths(parse.GetValue(paths) ?? []);
+            var showFailures = parse.GetValue(failures);
+            var results = WastRunner.RunAll(files, options, r =>
+            {
+                output.WriteLine(r.Summary());
+                if (showFailures)
+                {
+                    foreach (var f in r.Failures.OrderBy(f => f.Line))
+                    {
+                        output.WriteLine($"  {f}");
+                    }
+                }
+            });
+            output.WriteLine(WastRunner.Total(results));
+
+            if (parse.GetValue(json) is { } jsonPath)
+            {
+                using var stream = File.Create(jsonPath);
+                SpecJsonReport.Write(stream, results, options.Engine);
+            }
+            return results.Any(r => r.Failed > 0) ? ExitCodes.Failed : ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static List<SpecFile> ExpandPaths(string[] paths)
+    {
+        if (paths.Length == 0)
+        {
+            var root = TestSuiteLocator.Find(out var searched);
+            paths = [root ?? throw new CliException(TestSuiteLocator.NotFoundMessage(searched))];
+        }
+        foreach (var p in paths)
+        {
+            if (!File.Exists(p) && !Directory.Exists(p))
+            {
+                throw new CliException($"no such file or folder: {p}");
+            }
+            if (File.Exists(p) && !p.EndsWith(".wast", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new CliException($"{p}: not a .wast script");
+            }
+        }
+        var files = SpecFile.Expand(paths);
+        if (files.Count == 0)
+        {
+            throw new CliException($"no .wast files in {string.Join(", ", paths)}");
+        }
+        return files;
+    }
+
+    private static SkipList LoadSkipList(string? path, bool noSkip)
+    {
+        if (noSkip)
+        {
+            return SkipList.Empty;
+        }
+        path ??= SkipList.FindDefault();
+        if (path is null)
+        {
+            return SkipList.Empty;
+        }
+        try
+        {
+            return SkipList.Load(path);
+        }
+        catch (Exception e) when (e is IOException or FormatException or System.Text.Json.JsonException or UnauthorizedAccessException)
+        {
+            throw new CliException($"{path}: {CommandAction.OneLine(e.Message)}");
+        }
+    }
+}

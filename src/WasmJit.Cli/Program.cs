@@ -1,0 +1,3 @@
+using WasmJit.Cli;
+
+return WasmJitCli.Run(args, Console.Out, Console.Error);

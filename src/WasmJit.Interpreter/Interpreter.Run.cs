@@ -1,0 +1,556 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using WasmJit.Runtime;
+using WasmJit.Runtime.Numerics;
+
+namespace WasmJit.Interpreter;
+
+/// <summary>The dispatch loop: control flow, calls, integer arithmetic, loads and stores. The rest is in ExecMisc/ExecSimd.</summary>
+internal static unsafe partial class Interpreter
+{
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Run(ThreadFrames ts, WasmStack stack, int frameBase, int maxDepth)
+    {
+        var frames = ts.Frames;
+        int fc = ts.Count;
+        ref Frame entry = ref frames[fc - 1];
+        WasmFunction func = entry.Func;
+        InterpretedCode code = entry.Code;
+        Inst* start = code.Start;
+        Inst* ip = start;
+        int fpIdx = entry.Fp;
+        ulong* slots = stack.Slots;
+        ulong* fp = slots + fpIdx;
+        object?[] refs = stack.Refs;
+        ModuleInstance inst = func.Instance;
+        MemoryInstance mem0 = inst.Memories.Length > 0 ? inst.Memories[0] : null!;
+        GlobalInstance[] globals = inst.Globals;
+        FunctionInstance callee;
+        int argBase;
+
+        while (true)
+        {
+            switch (ip->Op)
+            {
+                // ---- moves and constants ----
+                case (int)IOp.Copy:
+                    fp[ip->D] = fp[ip->A];
+                    ip++;
+                    continue;
+                case (int)IOp.CopyV128:
+                    fp[ip->D] = fp[ip->A];
+                    fp[ip->D + 1] = fp[ip->A + 1];
+                    ip++;
+                    continue;
+                case (int)IOp.CopyRef:
+                    refs[fpIdx + ip->D] = refs[fpIdx + ip->A];
+                    ip++;
+                    continue;
+                case (int)IOp.Const:
+                    fp[ip->D] = (ulong)ip->X;
+                    ip++;
+                    continue;
+
+                // ---- branches ----
+                case (int)IOp.Br:
+                    goto jump;
+                case (int)IOp.BrIf:
+                    if ((uint)fp[ip->A] != 0) goto jump;
+                    ip++;
+                    continue;
+                case (int)IOp.BrIfNot:
+                    if ((uint)fp[ip->A] == 0) goto jump;
+                    ip++;
+                    continue;
+                case (int)IOp.BrI32Eq:
+                    if ((uint)fp[ip->A] == (uint)fp[ip->B]) goto jump;
+                    ip++;
+                    continue;
+                case (int)IOp.BrI32Ne:
+                    if ((uint)fp[ip->A] != (uint)fp[ip->B]) goto jump;
+                    ip++;
+                    continue;
+                case (int)IOp.BrI32LtS:
+                    if ((int)fp[ip->A] < (int)fp[ip->B]) goto jump;
+                    ip++;
+                    continue;
+                case (int)IOp.BrI32LtU:
+                    if ((uint)fp[ip->A] < (uint)fp[ip->B]) goto jump;
+                    ip++;
+                    continue;
+                case (int)IOp.BrI32GtS:
+                    if ((int)fp[ip->A] > (int)fp[ip->B]) goto jump;
+                    ip++;
+                    continue;
+                case (int)IOp.BrI32GtU:
+                    if ((uint)fp[ip->A] > (uint)fp[ip->B]) goto jump;
+                    ip++;
+                    continue;
+                case (int)IOp.BrI32LeS:
+                    if ((int)fp[ip->A] <= (int)fp[ip->B]) goto jump;
+                    ip++;
+                    continue;
+                case (int)IOp.BrI32LeU:
+                    if ((uint)fp[ip->A] <= (uint)fp[ip->B]) goto jump;
+                    ip++;
+                    continue;
+                case (int)IOp.BrI32GeS:
+                    if ((int)fp[ip->A] >= (int)fp[ip->B]) goto jump;
+                    ip++;
+                    continue;
+                case (int)IOp.BrI32GeU:
+                    if ((uint)fp[ip->A] >= (uint)fp[ip->B]) goto jump;
+                    ip++;
+                    continue;
+                case (int)IOp.BrI64Eq:
+                    if (fp[ip->A] == fp[ip->B]) goto jump;
+                    ip++;
+                    continue;
+                case (int)IOp.BrI64Ne:
+                    if (fp[ip->A] != fp[ip->B]) goto jump;
+                    ip++;
+                    continue;
+                case (int)IOp.BrI64LtS:
+                    if ((long)fp[ip->A] < (long)fp[ip->B]) goto jump;
+                    ip++;
+                    continue;
+                case (int)IOp.BrI64LtU:
+                    if (fp[ip->A] < fp[ip->B]) goto jump;
+                    ip++;
+                    continue;
+                case (int)IOp.BrI64GtS:
+                    if ((long)fp[ip->A] > (long)fp[ip->B]) goto jump;
+                    ip++;
+                    continue;
+                case (int)IOp.BrI64GtU:
+                    if (fp[ip->A] > fp[ip->B]) goto jump;
+                    ip++;
+                    continue;
+                case (int)IOp.BrI64LeS:
+                    if ((long)fp[ip->A] <= (long)fp[ip->B]) goto jump;
+                    ip++;
+                    continue;
+                case (int)IOp.BrI64LeU:
+                    if (fp[ip->A] <= fp[ip->B]) goto jump;
+                    ip++;
+                    continue;
+                case (int)IOp.BrI64GeS:
+                    if ((long)fp[ip->A] >= (long)fp[ip->B]) goto jump;
+                    ip++;
+                    continue;
+                case (int)IOp.BrI64GeU:
+                    if (fp[ip->A] >= fp[ip->B]) goto jump;
+                    ip++;
+                    continue;
+                case (int)IOp.BrI64Eqz:
+                    if (fp[ip->A] == 0) goto jump;
+                    ip++;
+                    continue;
+                case (int)IOp.BrI64Nez:
+                    if (fp[ip->A] != 0) goto jump;
+                    ip++;
+                    continue;
+                case (int)IOp.BrOnNull:
+                    if (refs[fpIdx + ip->A] is null) goto jump;
+                    ip++;
+                    continue;
+                case (int)IOp.BrOnNonNull:
+                    if (refs[fpIdx + ip->A] is not null) goto jump;
+                    ip++;
+                    continue;
+                case (int)IOp.BrTable:
+                    {
+                        uint i = (uint)fp[ip->A];
+                        uint last = (uint)ip->X - 1;
+                        Inst* target = start + code.BrTables[ip->E + (int)Math.Min(i, last)];
+                        if (target <= ip)
+                        {
+                            func.BackEdgeCount++;
+                        }
+                        ip = target;
+                        continue;
+                    }
+
+                // ---- calls and returns ----
+                case (int)IOp.ReturnNum:
+                    fp[0] = fp[ip->A];
+                    goto doReturn;
+                case (int)IOp.Return:
+                    goto doReturn;
+                case (int)IOp.Call:
+                    callee = inst.Functions[ip->E];
+                    argBase = ip->D;
+                    goto doCall;
+                case (int)IOp.CallIndirect:
+                    callee = ResolveIndirect(inst, ip, fp);
+                    argBase = ip->D;
+                    goto doCall;
+                case (int)IOp.CallRef:
+                    callee = refs[fpIdx + ip->A] as FunctionInstance ?? NullFunction();
+                    argBase = ip->D;
+                    goto doCall;
+                case (int)IOp.ReturnCall:
+                    callee = inst.Functions[ip->E];
+                    goto doTailCall;
+                case (int)IOp.ReturnCallIndirect:
+                    callee = ResolveIndirect(inst, ip, fp);
+                    goto doTailCall;
+                case (int)IOp.ReturnCallRef:
+                    callee = refs[fpIdx + ip->A] as FunctionInstance ?? NullFunction();
+                    goto doTailCall;
+
+                // ---- parametric, variables, references ----
+                case (int)IOp.Select:
+                    fp[ip->D] = (uint)fp[ip->C] != 0 ? fp[ip->A] : fp[ip->B];
+                    ip++;
+                    continue;
+                case (int)IOp.SelectV128:
+                    {
+                        int s = (uint)fp[ip->C] != 0 ? ip->A : ip->B;
+                        fp[ip->D] = fp[s];
+                        fp[ip->D + 1] = fp[s + 1];
+                        ip++;
+                        continue;
+                    }
+                case (int)IOp.SelectRef:
+                    refs[fpIdx + ip->D] = (uint)fp[ip->C] != 0 ? refs[fpIdx + ip->A] : refs[fpIdx + ip->B];
+                    ip++;
+                    continue;
+                case (int)IOp.GlobalGet:
+                    fp[ip->D] = globals[ip->E].Bits;
+                    ip++;
+                    continue;
+                case (int)IOp.GlobalGetV128:
+                    {
+                        var g = globals[ip->E];
+                        fp[ip->D] = g.Bits;
+                        fp[ip->D + 1] = g.High;
+                        ip++;
+                        continue;
+                    }
+                case (int)IOp.GlobalGetRef:
+                    refs[fpIdx + ip->D] = globals[ip->E].Ref;
+                    ip++;
+                    continue;
+                case (int)IOp.GlobalSet:
+                    globals[ip->E].Bits = fp[ip->A];
+                    ip++;
+                    continue;
+                case (int)IOp.GlobalSetV128:
+                    {
+                        var g = globals[ip->E];
+                        g.Bits = fp[ip->A];
+                        g.High = fp[ip->A + 1];
+                        ip++;
+                        continue;
+                    }
+                case (int)IOp.GlobalSetRef:
+                    globals[ip->E].Ref = refs[fpIdx + ip->A];
+                    ip++;
+                    continue;
+                case (int)IOp.RefNull:
+                    refs[fpIdx + ip->D] = null;
+                    ip++;
+                    continue;
+                case (int)IOp.RefFunc:
+                    refs[fpIdx + ip->D] = inst.Functions[ip->E];
+                    ip++;
+                    continue;
+                case (int)IOp.RefIsNull:
+                    fp[ip->D] = B(refs[fpIdx + ip->A] is null);
+                    ip++;
+                    continue;
+                case (int)IOp.RefAsNonNull:
+                    if (refs[fpIdx + ip->A] is null)
+                    {
+                        Trap(TrapKind.NullReference);
+                    }
+                    ip++;
+                    continue;
+                case (int)Opcode.Unreachable:
+                    Trap(TrapKind.Unreachable);
+                    continue;
+
+                // ---- i32 ----
+                case (int)Opcode.I32Eqz: fp[ip->D] = B((uint)fp[ip->A] == 0); ip++; continue;
+                case (int)Opcode.I32Eq: fp[ip->D] = B((uint)fp[ip->A] == (uint)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I32Ne: fp[ip->D] = B((uint)fp[ip->A] != (uint)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I32LtS: fp[ip->D] = B((int)fp[ip->A] < (int)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I32LtU: fp[ip->D] = B((uint)fp[ip->A] < (uint)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I32GtS: fp[ip->D] = B((int)fp[ip->A] > (int)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I32GtU: fp[ip->D] = B((uint)fp[ip->A] > (uint)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I32LeS: fp[ip->D] = B((int)fp[ip->A] <= (int)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I32LeU: fp[ip->D] = B((uint)fp[ip->A] <= (uint)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I32GeS: fp[ip->D] = B((int)fp[ip->A] >= (int)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I32GeU: fp[ip->D] = B((uint)fp[ip->A] >= (uint)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I32Clz: fp[ip->D] = (ulong)BitOperations.LeadingZeroCount((uint)fp[ip->A]); ip++; continue;
+                case (int)Opcode.I32Ctz: fp[ip->D] = (ulong)BitOperations.TrailingZeroCount((uint)fp[ip->A]); ip++; continue;
+                case (int)Opcode.I32Popcnt: fp[ip->D] = (ulong)BitOperations.PopCount((uint)fp[ip->A]); ip++; continue;
+                case (int)Opcode.I32Add: fp[ip->D] = (uint)(fp[ip->A] + fp[ip->B]); ip++; continue;
+                case (int)Opcode.I32Sub: fp[ip->D] = (uint)(fp[ip->A] - fp[ip->B]); ip++; continue;
+                case (int)Opcode.I32Mul: fp[ip->D] = (uint)((uint)fp[ip->A] * (uint)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I32DivS: fp[ip->D] = (uint)ScalarOps.I32DivS((int)fp[ip->A], (int)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I32DivU: fp[ip->D] = (uint)ScalarOps.I32DivU((int)fp[ip->A], (int)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I32RemS: fp[ip->D] = (uint)ScalarOps.I32RemS((int)fp[ip->A], (int)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I32RemU: fp[ip->D] = (uint)ScalarOps.I32RemU((int)fp[ip->A], (int)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I32And: fp[ip->D] = fp[ip->A] & fp[ip->B]; ip++; continue;
+                case (int)Opcode.I32Or: fp[ip->D] = fp[ip->A] | fp[ip->B]; ip++; continue;
+                case (int)Opcode.I32Xor: fp[ip->D] = fp[ip->A] ^ fp[ip->B]; ip++; continue;
+                case (int)Opcode.I32Shl: fp[ip->D] = (uint)((uint)fp[ip->A] << (int)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I32ShrS: fp[ip->D] = (uint)((int)fp[ip->A] >> (int)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I32ShrU: fp[ip->D] = (uint)fp[ip->A] >> (int)fp[ip->B]; ip++; continue;
+                case (int)Opcode.I32Rotl: fp[ip->D] = BitOperations.RotateLeft((uint)fp[ip->A], (int)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I32Rotr: fp[ip->D] = BitOperations.RotateRight((uint)fp[ip->A], (int)fp[ip->B]); ip++; continue;
+
+                // ---- i64 ----
+                case (int)Opcode.I64Eqz: fp[ip->D] = B(fp[ip->A] == 0); ip++; continue;
+                case (int)Opcode.I64Eq: fp[ip->D] = B(fp[ip->A] == fp[ip->B]); ip++; continue;
+                case (int)Opcode.I64Ne: fp[ip->D] = B(fp[ip->A] != fp[ip->B]); ip++; continue;
+                case (int)Opcode.I64LtS: fp[ip->D] = B((long)fp[ip->A] < (long)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I64LtU: fp[ip->D] = B(fp[ip->A] < fp[ip->B]); ip++; continue;
+                case (int)Opcode.I64GtS: fp[ip->D] = B((long)fp[ip->A] > (long)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I64GtU: fp[ip->D] = B(fp[ip->A] > fp[ip->B]); ip++; continue;
+                case (int)Opcode.I64LeS: fp[ip->D] = B((long)fp[ip->A] <= (long)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I64LeU: fp[ip->D] = B(fp[ip->A] <= fp[ip->B]); ip++; continue;
+                case (int)Opcode.I64GeS: fp[ip->D] = B((long)fp[ip->A] >= (long)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I64GeU: fp[ip->D] = B(fp[ip->A] >= fp[ip->B]); ip++; continue;
+                case (int)Opcode.I64Clz: fp[ip->D] = (ulong)BitOperations.LeadingZeroCount(fp[ip->A]); ip++; continue;
+                case (int)Opcode.I64Ctz: fp[ip->D] = (ulong)BitOperations.TrailingZeroCount(fp[ip->A]); ip++; continue;
+                case (int)Opcode.I64Popcnt: fp[ip->D] = (ulong)BitOperations.PopCount(fp[ip->A]); ip++; continue;
+                case (int)Opcode.I64Add: fp[ip->D] = fp[ip->A] + fp[ip->B]; ip++; continue;
+                case (int)Opcode.I64Sub: fp[ip->D] = fp[ip->A] - fp[ip->B]; ip++; continue;
+                case (int)Opcode.I64Mul: fp[ip->D] = fp[ip->A] * fp[ip->B]; ip++; continue;
+                case (int)Opcode.I64DivS: fp[ip->D] = (ulong)ScalarOps.I64DivS((long)fp[ip->A], (long)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I64DivU: fp[ip->D] = (ulong)ScalarOps.I64DivU((long)fp[ip->A], (long)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I64RemS: fp[ip->D] = (ulong)ScalarOps.I64RemS((long)fp[ip->A], (long)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I64RemU: fp[ip->D] = (ulong)ScalarOps.I64RemU((long)fp[ip->A], (long)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I64And: fp[ip->D] = fp[ip->A] & fp[ip->B]; ip++; continue;
+                case (int)Opcode.I64Or: fp[ip->D] = fp[ip->A] | fp[ip->B]; ip++; continue;
+                case (int)Opcode.I64Xor: fp[ip->D] = fp[ip->A] ^ fp[ip->B]; ip++; continue;
+                case (int)Opcode.I64Shl: fp[ip->D] = fp[ip->A] << (int)fp[ip->B]; ip++; continue;
+                case (int)Opcode.I64ShrS: fp[ip->D] = (ulong)((long)fp[ip->A] >> (int)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I64ShrU: fp[ip->D] = fp[ip->A] >> (int)fp[ip->B]; ip++; continue;
+                case (int)Opcode.I64Rotl: fp[ip->D] = BitOperations.RotateLeft(fp[ip->A], (int)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I64Rotr: fp[ip->D] = BitOperations.RotateRight(fp[ip->A], (int)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I32WrapI64: fp[ip->D] = (uint)fp[ip->A]; ip++; continue;
+                case (int)Opcode.I64ExtendI32S: fp[ip->D] = (ulong)(long)(int)fp[ip->A]; ip++; continue;
+                case (int)Opcode.I32Extend8S: fp[ip->D] = (uint)(int)(sbyte)fp[ip->A]; ip++; continue;
+                case (int)Opcode.I32Extend16S: fp[ip->D] = (uint)(int)(short)fp[ip->A]; ip++; continue;
+                case (int)Opcode.I64Extend8S: fp[ip->D] = (ulong)(long)(sbyte)fp[ip->A]; ip++; continue;
+                case (int)Opcode.I64Extend16S: fp[ip->D] = (ulong)(long)(short)fp[ip->A]; ip++; continue;
+                case (int)Opcode.I64Extend32S: fp[ip->D] = (ulong)(long)(int)fp[ip->A]; ip++; continue;
+
+                // ---- f32 / f64 common arithmetic (the rest is in ExecMisc) ----
+                case (int)Opcode.F32Add: fp[ip->D] = Bits(F32(fp[ip->A]) + F32(fp[ip->B])); ip++; continue;
+                case (int)Opcode.F32Sub: fp[ip->D] = Bits(F32(fp[ip->A]) - F32(fp[ip->B])); ip++; continue;
+                case (int)Opcode.F32Mul: fp[ip->D] = Bits(F32(fp[ip->A]) * F32(fp[ip->B])); ip++; continue;
+                case (int)Opcode.F32Div: fp[ip->D] = Bits(F32(fp[ip->A]) / F32(fp[ip->B])); ip++; continue;
+                case (int)Opcode.F64Add: fp[ip->D] = Bits(F64(fp[ip->A]) + F64(fp[ip->B])); ip++; continue;
+                case (int)Opcode.F64Sub: fp[ip->D] = Bits(F64(fp[ip->A]) - F64(fp[ip->B])); ip++; continue;
+                case (int)Opcode.F64Mul: fp[ip->D] = Bits(F64(fp[ip->A]) * F64(fp[ip->B])); ip++; continue;
+                case (int)Opcode.F64Div: fp[ip->D] = Bits(F64(fp[ip->A]) / F64(fp[ip->B])); ip++; continue;
+                case (int)Opcode.F32Eq: fp[ip->D] = B(F32(fp[ip->A]) == F32(fp[ip->B])); ip++; continue;
+                case (int)Opcode.F32Ne: fp[ip->D] = B(F32(fp[ip->A]) != F32(fp[ip->B])); ip++; continue;
+                case (int)Opcode.F32Lt: fp[ip->D] = B(F32(fp[ip->A]) < F32(fp[ip->B])); ip++; continue;
+                case (int)Opcode.F32Gt: fp[ip->D] = B(F32(fp[ip->A]) > F32(fp[ip->B])); ip++; continue;
+                case (int)Opcode.F32Le: fp[ip->D] = B(F32(fp[ip->A]) <= F32(fp[ip->B])); ip++; continue;
+                case (int)Opcode.F32Ge: fp[ip->D] = B(F32(fp[ip->A]) >= F32(fp[ip->B])); ip++; continue;
+                case (int)Opcode.F64Eq: fp[ip->D] = B(F64(fp[ip->A]) == F64(fp[ip->B])); ip++; continue;
+                case (int)Opcode.F64Ne: fp[ip->D] = B(F64(fp[ip->A]) != F64(fp[ip->B])); ip++; continue;
+                case (int)Opcode.F64Lt: fp[ip->D] = B(F64(fp[ip->A]) < F64(fp[ip->B])); ip++; continue;
+                case (int)Opcode.F64Gt: fp[ip->D] = B(F64(fp[ip->A]) > F64(fp[ip->B])); ip++; continue;
+                case (int)Opcode.F64Le: fp[ip->D] = B(F64(fp[ip->A]) <= F64(fp[ip->B])); ip++; continue;
+                case (int)Opcode.F64Ge: fp[ip->D] = B(F64(fp[ip->A]) >= F64(fp[ip->B])); ip++; continue;
+
+                // ---- memory ----
+                case (int)Opcode.I32Load: fp[ip->D] = Unsafe.ReadUnaligned<uint>(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 4)); ip++; continue;
+                case (int)Opcode.I64Load: fp[ip->D] = Unsafe.ReadUnaligned<ulong>(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 8)); ip++; continue;
+                case (int)Opcode.F32Load: fp[ip->D] = Unsafe.ReadUnaligned<uint>(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 4)); ip++; continue;
+                case (int)Opcode.F64Load: fp[ip->D] = Unsafe.ReadUnaligned<ulong>(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 8)); ip++; continue;
+                case (int)Opcode.I32Load8S: fp[ip->D] = (uint)(int)*(sbyte*)Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 1); ip++; continue;
+                case (int)Opcode.I32Load8U: fp[ip->D] = *Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 1); ip++; continue;
+                case (int)Opcode.I32Load16S: fp[ip->D] = (uint)(int)Unsafe.ReadUnaligned<short>(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 2)); ip++; continue;
+                case (int)Opcode.I32Load16U: fp[ip->D] = Unsafe.ReadUnaligned<ushort>(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 2)); ip++; continue;
+                case (int)Opcode.I64Load8S: fp[ip->D] = (ulong)(long)*(sbyte*)Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 1); ip++; continue;
+                case (int)Opcode.I64Load8U: fp[ip->D] = *Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 1); ip++; continue;
+                case (int)Opcode.I64Load16S: fp[ip->D] = (ulong)(long)Unsafe.ReadUnaligned<short>(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 2)); ip++; continue;
+                case (int)Opcode.I64Load16U: fp[ip->D] = Unsafe.ReadUnaligned<ushort>(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 2)); ip++; continue;
+                case (int)Opcode.I64Load32S: fp[ip->D] = (ulong)(long)Unsafe.ReadUnaligned<int>(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 4)); ip++; continue;
+                case (int)Opcode.I64Load32U: fp[ip->D] = Unsafe.ReadUnaligned<uint>(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 4)); ip++; continue;
+                case (int)Opcode.I32Store: Unsafe.WriteUnaligned(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 4), (uint)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I64Store: Unsafe.WriteUnaligned(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 8), fp[ip->B]); ip++; continue;
+                case (int)Opcode.F32Store: Unsafe.WriteUnaligned(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 4), (uint)fp[ip->B]); ip++; continue;
+                case (int)Opcode.F64Store: Unsafe.WriteUnaligned(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 8), fp[ip->B]); ip++; continue;
+                case (int)Opcode.I32Store8: *Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 1) = (byte)fp[ip->B]; ip++; continue;
+                case (int)Opcode.I32Store16: Unsafe.WriteUnaligned(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 2), (ushort)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I64Store8: *Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 1) = (byte)fp[ip->B]; ip++; continue;
+                case (int)Opcode.I64Store16: Unsafe.WriteUnaligned(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 2), (ushort)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I64Store32: Unsafe.WriteUnaligned(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 4), (uint)fp[ip->B]); ip++; continue;
+                case (int)Opcode.MemorySize:
+                    {
+                        var m = ip->E == 0 ? mem0 : inst.Memories[ip->E];
+                        fp[ip->D] = m.SizeInPages;
+                        ip++;
+                        continue;
+                    }
+                case (int)Opcode.MemoryGrow:
+                    {
+                        var m = ip->E == 0 ? mem0 : inst.Memories[ip->E];
+                        ulong delta = fp[ip->A];
+                        long r = m.Grow(delta);
+                        fp[ip->D] = m.Is64 ? (ulong)r : (uint)(int)r;
+                        ip++;
+                        continue;
+                    }
+
+                default:
+                    if (ip->Op >= (int)Opcode.V128Load && ip->Op <= (int)Opcode.I32x4RelaxedDotI8x16I7x16AddS)
+                    {
+                        ExecSimd(ip, fp, inst, code);
+                    }
+                    else
+                    {
+                        ExecMisc(ip, fp, fpIdx, stack, inst);
+                    }
+                    ip++;
+                    continue;
+            }
+
+        jump:
+            {
+                Inst* target = start + ip->X;
+                if (target <= ip)
+                {
+                    func.BackEdgeCount++;
+                }
+                ip = target;
+                continue;
+            }
+
+        doCall:
+            {
+                if (callee is WasmFunction wf && InterpretedCodeOf(wf) is InterpretedCode ic)
+                {
+                    frames[fc - 1].Pc = (int)(ip - start) + 1;
+                    int nfp = fpIdx + argBase;
+                    if (++stack.Depth > maxDepth)
+                    {
+                        Trap(TrapKind.CallStackExhausted);
+                    }
+                    stack.CheckCapacity((long)nfp + ic.FrameSlots);
+                    refs = stack.EnsureRefs(nfp + ic.FrameSlots);
+                    if (fc == frames.Length)
+                    {
+                        Array.Resize(ref ts.Frames, fc * 2);
+                        frames = ts.Frames;
+                    }
+                    frames[fc++] = new Frame { Func = wf, Code = ic, Fp = nfp };
+                    ts.Count = fc;
+                    fpIdx = nfp;
+                    fp = slots + nfp;
+                    InitFrame(ic, fp, refs, nfp);
+                    wf.CallCount++;
+                    func = wf;
+                    code = ic;
+                    start = ic.Start;
+                    ip = start;
+                    if (wf.Instance != inst)
+                    {
+                        inst = wf.Instance;
+                        mem0 = inst.Memories.Length > 0 ? inst.Memories[0] : null!;
+                        globals = inst.Globals;
+                    }
+                    continue;
+                }
+                stack.Top = fpIdx + code.FrameSlots;
+                callee.Call(stack, fpIdx + argBase);
+                refs = stack.Refs;
+                ip++;
+                continue;
+            }
+
+        doTailCall:
+            {
+                if (callee is WasmFunction wf && InterpretedCodeOf(wf) is InterpretedCode ic)
+                {
+                    stack.CheckCapacity((long)fpIdx + ic.FrameSlots);
+                    refs = stack.EnsureRefs(fpIdx + ic.FrameSlots);
+                    frames[fc - 1] = new Frame { Func = wf, Code = ic, Fp = fpIdx };
+                    InitFrame(ic, fp, refs, fpIdx);
+                    wf.CallCount++;
+                    func = wf;
+                    code = ic;
+                    start = ic.Start;
+                    ip = start;
+                    if (wf.Instance != inst)
+                    {
+                        inst = wf.Instance;
+                        mem0 = inst.Memories.Length > 0 ? inst.Memories[0] : null!;
+                        globals = inst.Globals;
+                    }
+                    continue;
+                }
+                stack.CheckCapacity((long)fpIdx + Math.Max(callee.ParamSlots, callee.ResultSlots));
+                stack.Top = fpIdx + Math.Max(code.FrameSlots, Math.Max(callee.ParamSlots, callee.ResultSlots));
+                stack.EnsureRefs(stack.Top);
+                callee.Call(stack, fpIdx);
+                refs = stack.Refs;
+                goto doReturn;
+            }
+
+        doReturn:
+            {
+                stack.Depth--;
+                frames[--fc] = default;
+                ts.Count = fc;
+                if (fc == frameBase)
+                {
+                    return;
+                }
+                ref Frame f = ref frames[fc - 1];
+                func = f.Func;
+                code = f.Code;
+                start = code.Start;
+                ip = start + f.Pc;
+                fpIdx = f.Fp;
+                fp = slots + fpIdx;
+                if (func.Instance != inst)
+                {
+                    inst = func.Instance;
+                    mem0 = inst.Memories.Length > 0 ? inst.Memories[0] : null!;
+                    globals = inst.Globals;
+                }
+                continue;
+            }
+        }
+    }
+
+    private static FunctionInstance ResolveIndirect(ModuleInstance inst, Inst* ip, ulong* fp)
+    {
+        var table = inst.Tables[(int)ip->X];
+        ulong i = fp[ip->A];
+        if (i >= (ulong)table.Count)
+        {
+            Trap(TrapKind.UndefinedElement);
+        }
+        if (table.Elements[i] is not FunctionInstance f)
+        {
+            Trap(TrapKind.UninitializedElement);
+            return null!;
+        }
+        var expected = inst.Types[ip->E];
+        if (!ReferenceEquals(f.CanonicalType, expected) && !f.CanonicalType.IsSubtypeOf(expected))
+        {
+            Trap(TrapKind.IndirectCallTypeMismatch);
+        }
+        return f;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static FunctionInstance NullFunction()
+    {
+        Trap(TrapKind.NullFunctionReference);
+        return null!;
+    }
+}

@@ -1,0 +1,149 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using WasmJit.Runtime;
+
+namespace WasmJit.Interpreter;
+
+/// <summary>
+/// Runs <see cref="InterpretedCode"/>. Wasm-to-wasm calls between interpreted functions push a record on an
+/// explicit frame stack and continue in the same loop: the C# stack does not grow per wasm call, so deep
+/// recursion ends in a "call stack exhausted" trap (<see cref="StoreOptions.MaxCallDepth"/> or the value stack's
+/// capacity), never in a process-killing StackOverflow. Calls into other tiers or the host go through
+/// <see cref="FunctionInstance.Call"/>; re-entry from the host is guarded by
+/// <see cref="RuntimeHelpers.TryEnsureSufficientExecutionStack"/>.
+/// </summary>
+internal static unsafe partial class Interpreter
+{
+    /// <summary>Per-thread frame records, kept on the <see cref="WasmStack"/>.</summary>
+    private sealed class ThreadFrames
+    {
+        public Frame[] Frames = new Frame[64];
+        public int Count;
+    }
+
+    private struct Frame
+    {
+        public WasmFunction Func;
+        public InterpretedCode Code;
+
+        /// <summary>Where to resume in <see cref="Code"/> (saved when this frame calls).</summary>
+        public int Pc;
+
+        /// <summary>Frame pointer as a slot index into the stack.</summary>
+        public int Fp;
+    }
+
+    /// <summary>Entry from another tier or the host: runs <paramref name="f"/> with arguments at <paramref name="baseSlot"/>.</summary>
+    public static void Execute(WasmFunction f, InterpretedCode code, WasmStack stack, int baseSlot)
+    {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            Trap(TrapKind.CallStackExhausted);
+        }
+        var ts = stack.TierState as ThreadFrames;
+        if (ts is null)
+        {
+            ts = new ThreadFrames();
+            stack.TierState = ts;
+        }
+        int frameBase = ts.Count;
+        int depth = stack.Depth;
+        int top = stack.Top;
+        try
+        {
+            int maxDepth = f.Instance.Store.Options.MaxCallDepth;
+            if (++stack.Depth > maxDepth)
+            {
+                Trap(TrapKind.CallStackExhausted);
+            }
+            stack.CheckCapacity((long)baseSlot + code.FrameSlots);
+            var refs = stack.EnsureRefs(baseSlot + code.FrameSlots);
+            if (frameBase == ts.Frames.Length)
+            {
+                Array.Resize(ref ts.Frames, frameBase * 2);
+            }
+            ts.Frames[frameBase] = new Frame { Func = f, Code = code, Fp = baseSlot };
+            ts.Count = frameBase + 1;
+            InitFrame(code, stack.Slots + baseSlot, refs, baseSlot);
+            f.CallCount++;
+            Run(ts, stack, frameBase, maxDepth);
+        }
+        catch (WasmTrapException e)
+        {
+            for (int i = ts.Count - 1; i >= frameBase; i--)
+            {
+                e.AddFrame(ts.Frames[i].Func.DisplayName);
+            }
+            throw;
+        }
+        finally
+        {
+            Array.Clear(ts.Frames, frameBase, ts.Count - frameBase);
+            ts.Count = frameBase;
+            stack.Depth = depth;
+            stack.Top = top;
+        }
+    }
+
+    /// <summary>Zeroes the declared locals and copies in the constant pool.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void InitFrame(InterpretedCode code, ulong* fp, object?[] refs, int fpIdx)
+    {
+        if (code.LocalSlots > 0)
+        {
+            new Span<ulong>(fp + code.ParamSlots, code.LocalSlots).Clear();
+            if (code.HasRefLocals)
+            {
+                Array.Clear(refs, fpIdx + code.ParamSlots, code.LocalSlots);
+            }
+        }
+        var consts = code.Consts;
+        if (consts.Length > 0)
+        {
+            consts.CopyTo(new Span<ulong>(fp + code.ConstBase, consts.Length));
+        }
+    }
+
+    /// <summary>The code to run for a wasm function in this loop, translating on first call; null if another tier owns it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static InterpretedCode? InterpretedCodeOf(WasmFunction f)
+    {
+        var c = f.Code;
+        if (c is InterpretedCode ic)
+        {
+            return ic;
+        }
+        return c is LazyInterpretedCode ? InterpreterEngine.Compile(f) : null;
+    }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Trap(TrapKind kind) => throw new WasmTrapException(kind);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static byte* Ea(MemoryInstance m, ulong addr, long offset, uint size)
+    {
+        ulong ea = addr + (ulong)offset;
+        ulong len = m.ByteLength;
+        if (ea < addr || ea > len || len - ea < size)
+        {
+            Trap(TrapKind.MemoryOutOfBounds);
+        }
+        return m.Base + ea;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float F32(ulong bits) => BitConverter.UInt32BitsToSingle((uint)bits);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double F64(ulong bits) => BitConverter.UInt64BitsToDouble(bits);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Bits(float v) => BitConverter.SingleToUInt32Bits(v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Bits(double v) => BitConverter.DoubleToUInt64Bits(v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong B(bool v) => v ? 1UL : 0UL;
+}

@@ -1,0 +1,63 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
+namespace WasmJit.Runtime;
+
+/// <summary>
+/// An execution tier as the store sees it: it provides the initial code of each defined function. Engines live in
+/// assemblies that reference the runtime (never the reverse), so they register a factory here from a module
+/// initializer; <see cref="Create"/> loads the engine's assembly by name when nothing registered yet.
+/// </summary>
+internal abstract class ExecutionEngine
+{
+    private static readonly Dictionary<EngineKind, Func<StoreOptions, ExecutionEngine>> s_factories = [];
+
+    public abstract EngineKind Kind { get; }
+
+    /// <summary>The code a newly instantiated function starts with (typically a stub that compiles on first call).</summary>
+    public abstract FunctionCode CreateInitialCode(WasmFunction function);
+
+    public static void Register(EngineKind kind, Func<StoreOptions, ExecutionEngine> factory)
+    {
+        lock (s_factories)
+        {
+            s_factories[kind] = factory;
+        }
+    }
+
+    public static ExecutionEngine Create(StoreOptions options)
+    {
+        if (TryGet(options.Engine, out var factory))
+        {
+            return factory(options);
+        }
+        string assembly = options.Engine switch
+        {
+            EngineKind.Interpreter => "WasmJit.Interpreter",
+            EngineKind.Jit => "WasmJit.Jit",
+            _ => "WasmJit",
+        };
+        try
+        {
+            var asm = Assembly.Load(assembly);
+            RuntimeHelpers.RunModuleConstructor(asm.ManifestModule.ModuleHandle);
+        }
+        catch (IOException)
+        {
+            // Not deployed: reported below.
+        }
+        if (TryGet(options.Engine, out factory))
+        {
+            return factory(options);
+        }
+        throw new NotSupportedException($"no {options.Engine} engine is available (assembly {assembly} registers none)");
+    }
+
+    private static bool TryGet(EngineKind kind, out Func<StoreOptions, ExecutionEngine> factory)
+    {
+        lock (s_factories)
+        {
+            return s_factories.TryGetValue(kind, out factory!);
+        }
+    }
+}
