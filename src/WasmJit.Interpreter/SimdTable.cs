@@ -74,7 +74,18 @@ internal static unsafe class SimdTable
         }
     }
 
-    public static bool Supports(Opcode op) => s_fn[(int)op] != 0;
+    /// <summary>Can the interpreter run <paramref name="op"/> (inline in ExecSimd, or through SimdOps)?</summary>
+    public static bool Supports(Opcode op)
+    {
+        ref readonly var info = ref OpcodeTable.Info(op);
+        if (info.Imm != ImmKind.None || s_fn[(int)op] != 0)
+        {
+            return true;
+        }
+        return op is Opcode.I8x16Splat or Opcode.I16x8Splat or Opcode.I32x4Splat or Opcode.I64x2Splat or Opcode.F32x4Splat
+            or Opcode.F64x2Splat or Opcode.V128Not or Opcode.V128And or Opcode.V128Andnot or Opcode.V128Or or Opcode.V128Xor
+            or Opcode.V128Bitselect or Opcode.V128AnyTrue;
+    }
 
     public static Shape ShapeOf(int op) => s_shape[op];
 

@@ -277,6 +277,10 @@ internal sealed partial class Translator
         {
             throw Unsupported(ins.Op);
         }
+        if ((info.Feature & (WasmFeatures.Simd | WasmFeatures.RelaxedSimd)) != 0 && !SimdTable.Supports(ins.Op))
+        {
+            throw Unsupported(ins.Op);
+        }
         int n = info.PopCount;
         Span<int> src = stackalloc int[3];
         for (int i = n - 1; i >= 0; i--)

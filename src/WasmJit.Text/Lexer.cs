@@ -14,14 +14,16 @@ internal sealed class Lexer
 {
     private readonly SourceText _src;
     private readonly byte[] _b;
-    private readonly List<Token> _tokens = new();
-    private readonly List<int> _match = new();
+    private readonly List<Token> _tokens;
+    private readonly List<int> _match;
     private int _pos;
 
     private Lexer(SourceText src)
     {
         _src = src;
         _b = src.Bytes;
+        _tokens = new List<Token>(_b.Length / 8 + 16);
+        _match = new List<int>(_b.Length / 8 + 16);
     }
 
     /// <summary>The tokens, ending with one <see cref="TokenKind.Eof"/>, and for each '(' the index of its ')'.</summary>
@@ -277,11 +279,12 @@ internal sealed class Lexer
             ReservedRest(start);
         }
         var span = _b.AsSpan(start, _pos - start);
-        if (c is >= (byte)'a' and <= (byte)'z' && !NumberSyntax.IsNumber(span))
+        bool number = NumberSyntax.IsNumber(span);
+        if (c is >= (byte)'a' and <= (byte)'z' && !number)
         {
             return new Token(TokenKind.Keyword, start, _pos - start);
         }
-        if (NumberSyntax.IsNumber(span))
+        if (number)
         {
             return new Token(TokenKind.Number, start, _pos - start);
         }

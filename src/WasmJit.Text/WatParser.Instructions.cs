@@ -39,6 +39,12 @@ internal sealed partial class WatParser
         "sub", "final", "rec", "declare", "tag", "shared", "i32", "i64", "f32", "f64", "v128", "i8", "i16",
         "funcref", "externref", "anyref", "eqref", "i31ref", "structref", "arrayref", "exnref", "nullref",
         "nullfuncref", "nullexternref", "nullexnref", "binary", "quote", "definition", "instance",
+        "extern", "any", "eq", "i31", "exn", "none", "nofunc", "noextern", "noexn", "unshared", "pagesize",
+        "catch_ref", "catch_all_ref", "i8x16", "i16x8", "i32x4", "i64x2", "f32x4", "f64x2",
+        "nan:canonical", "nan:arithmetic", "assert_return", "assert_trap", "assert_exhaustion", "assert_exception",
+        "assert_malformed", "assert_invalid", "assert_unlinkable", "assert_uninstantiable", "assert_malformed_custom",
+        "assert_invalid_custom", "invoke", "get", "register", "either", "thread", "wait", "ref.extern", "ref.host",
+        "script", "input", "output",
     ], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_syntaxLookup =
@@ -68,6 +74,13 @@ internal sealed partial class WatParser
         // Internal spellings for encodings the text format writes the same way.
         return op != OpSelectT && op != OpRefTestNull && op != OpRefCastNull;
     }
+
+    /// <summary>
+    /// Is this a keyword of the text format at all? The reference lexer rejects any other keyword as an
+    /// "unknown operator", wherever it appears; a known keyword in the wrong place is an "unexpected token".
+    /// </summary>
+    internal static bool IsKnownKeyword(ReadOnlySpan<byte> kw) =>
+        IsSyntaxKeyword(kw) || TryLookupOp(kw, out _) || kw.StartsWith("offset="u8) || kw.StartsWith("align="u8);
 
     private static bool IsSyntaxKeyword(ReadOnlySpan<byte> kw)
     {
@@ -107,7 +120,7 @@ internal sealed partial class WatParser
         var kw = Text(Cur);
         if (!TryLookupOp(kw, out var op))
         {
-            Fail(IsSyntaxKeyword(kw) ? "unexpected token" : "unknown operator");
+            Fail("unexpected token");
         }
         return op;
     }
@@ -252,6 +265,14 @@ internal sealed partial class WatParser
         }
         ParseInstrList(w);
         ExpectRParen();
+        if (TryParenKw("delegate"u8))
+        {
+            _labels.RemoveAt(_labels.Count - 1);
+            EmitOp(w, OpDelegate);
+            w.WriteU32(ParseLabel());
+            ExpectRParen();
+            return;
+        }
         while (AtParenKw("catch"u8))
         {
             _p += 2;
@@ -265,14 +286,6 @@ internal sealed partial class WatParser
             EmitOp(w, OpCatchAll);
             ParseInstrList(w);
             ExpectRParen();
-        }
-        if (TryParenKw("delegate"u8))
-        {
-            _labels.RemoveAt(_labels.Count - 1);
-            EmitOp(w, OpDelegate);
-            w.WriteU32(ParseLabel());
-            ExpectRParen();
-            return;
         }
         _labels.RemoveAt(_labels.Count - 1);
         EmitOp(w, OpEnd);
@@ -710,7 +723,7 @@ internal sealed partial class WatParser
         {
             if (!NumberSyntax.TryParseUnsigned(Text(Cur)[7..], out offset))
             {
-                Fail(NumberSyntax.IsNumber(Text(Cur)[7..]) ? "i64 constant out of range" : "unknown operator");
+                Fail(IsUnsignedInteger(Text(Cur)[7..]) ? "i64 constant out of range" : "unknown operator");
             }
             _p++;
         }
@@ -718,7 +731,7 @@ internal sealed partial class WatParser
         {
             if (!NumberSyntax.TryParseUnsigned(Text(Cur)[6..], out ulong a))
             {
-                Fail(NumberSyntax.IsNumber(Text(Cur)[6..]) ? "i32 constant out of range" : "unknown operator");
+                Fail(IsUnsignedInteger(Text(Cur)[6..]) ? "i64 constant out of range" : "unknown operator");
             }
             if (a == 0 || (a & (a - 1)) != 0)
             {
@@ -738,6 +751,9 @@ internal sealed partial class WatParser
         }
         w.WriteU64(offset);
     }
+
+    private static bool IsUnsignedInteger(ReadOnlySpan<byte> s) =>
+        s.Length > 0 && s[0] is not ((byte)'+' or (byte)'-') && NumberSyntax.IsNumber(s) && NumberSyntax.IsInteger(s);
 
     private bool IsMemargKeyword(int i) =>
         _t[i].Kind == TokenKind.Keyword && (Text(_t[i]).StartsWith("offset="u8) || Text(_t[i]).StartsWith("align="u8));
@@ -823,18 +839,19 @@ internal sealed partial class WatParser
             throw Error("unexpected token");
         }
         _p++;
+        // The count is checked before the values, as the reference interpreter does.
+        int n = 0;
+        while (_t[_p + n].Kind is TokenKind.Number or TokenKind.Keyword)
+        {
+            n++;
+        }
+        if (n != lanes && (n < lanes || _t[_p + lanes].Kind == TokenKind.Number))
+        {
+            FailAt(_p + Math.Min(n, lanes), "wrong number of lane literals");
+        }
         for (int i = 0; i < lanes; i++)
         {
-            if (Cur.Kind != TokenKind.Number)
-            {
-                Fail(Cur.Kind == TokenKind.RParen || Cur.Kind == TokenKind.Eof || Cur.Kind == TokenKind.LParen
-                    ? "wrong number of lane literals" : "unexpected token");
-            }
             ParseLane(v.Slice(i * width, width), width, isFloat);
-        }
-        if (Cur.Kind == TokenKind.Number)
-        {
-            Fail("wrong number of lane literals");
         }
     }
 

@@ -395,6 +395,10 @@ internal sealed partial class WatParser
             }
             ExpectRParen();
         }
+        if (AtParenKw("param"u8))
+        {
+            Fail("unexpected token");
+        }
         parameters = ps is null ? s_noTypes : [.. ps];
         results = rs is null ? s_noTypes : [.. rs];
     }
@@ -439,9 +443,10 @@ internal sealed partial class WatParser
                     }
                 }
             }
-            else if (inline && x < (uint)_typeDefs.Count)
+            else if (inline)
             {
-                FailAt(at, "inline function type");
+                // A numeric index to a type that does not exist can only be checked against the inline signature here.
+                FailAt(at, x < (uint)_typeDefs.Count ? "inline function type" : "unknown type");
             }
             return x;
         }

@@ -234,15 +234,31 @@ internal sealed partial class WatParser
     /// <summary>The error to throw at the current token (for paths where the compiler must see the throw).</summary>
     internal WasmMalformedException Error(string message)
     {
+        if (message == "unexpected token" && Cur.Kind == TokenKind.Keyword && !IsKnownKeyword(Text(Cur)))
+        {
+            message = "unknown operator " + Encoding.ASCII.GetString(Text(Cur));
+        }
         var (line, col) = _src.Position(Cur.Start);
         return new WasmMalformedException($"{line}:{col}: {message}");
     }
 
     [DoesNotReturn]
-    internal void Fail(string message) => _src.Fail(Cur.Start, message);
+    internal void Fail(string message) => FailAt(_p, message);
 
+    /// <summary>
+    /// Reports an error at a token. An "unexpected" keyword that the text format does not know at all is reported
+    /// as "unknown operator kw", as the reference interpreter's lexer does.
+    /// </summary>
     [DoesNotReturn]
-    internal void FailAt(int tokenIndex, string message) => _src.Fail(_t[tokenIndex].Start, message);
+    internal void FailAt(int tokenIndex, string message)
+    {
+        ref readonly var t = ref _t[tokenIndex];
+        if (message == "unexpected token" && t.Kind == TokenKind.Keyword && !IsKnownKeyword(Text(t)))
+        {
+            message = "unknown operator " + Encoding.ASCII.GetString(Text(t));
+        }
+        _src.Fail(t.Start, message);
+    }
 
     /// <summary>Skips a parenthesised form starting at the current '('.</summary>
     internal void SkipForm() => _p = _match[_p] + 1;

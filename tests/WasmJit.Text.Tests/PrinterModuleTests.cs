@@ -258,6 +258,20 @@ public class PrinterModuleTests
     }
 
     [Fact]
+    public void Keeps_the_type_section_spelling_of_rec_groups_and_sub_types()
+    {
+        // These spellings mean the same types as plain ones; the print keeps them so it encodes back the same.
+        var b = new PrinterTestBuilder();
+        b.RawType(0x4e, 0x00);                          // (rec)
+        b.RawType(0x4e, 0x01, 0x60, 0x00, 0x00);        // (rec (type (func)))
+        b.RawType(0x4f, 0x00, 0x60, 0x00, 0x00);        // (type (sub final (func)))
+        b.RawType(0x60, 0x00, 0x00);                    // (type (func))
+        Assert.Contains(
+            "  (rec)\n  (rec\n    (type (;0;) (func)))\n  (type (;1;) (sub final (func)))\n  (type (;2;) (func))\n",
+            Print(b));
+    }
+
+    [Fact]
     public void Prints_exception_handling_new_and_legacy()
     {
         var b = new PrinterTestBuilder();

@@ -24,9 +24,10 @@ internal sealed partial class ModuleDecoder
                 r.ReadByte();
                 int n = ReadLength(ref r);
                 int groupStart = types.Count;
+                _module.RecGroups.Add(new RecGroupEntry(groupStart, n, Explicit: true));
                 for (int k = 0; k < n; k++)
                 {
-                    types.Add(ReadSubType(ref r));
+                    types.Add(ReadMarkedSubType(ref r));
                 }
                 for (int k = groupStart; k < types.Count; k++)
                 {
@@ -37,8 +38,9 @@ internal sealed partial class ModuleDecoder
             }
             else
             {
-                var t = ReadSubType(ref r);
+                var t = ReadMarkedSubType(ref r);
                 t.RecGroupStart = types.Count;
+                _module.RecGroups.Add(new RecGroupEntry(types.Count, 1, Explicit: false));
                 types.Add(t);
             }
         }
@@ -51,6 +53,15 @@ internal sealed partial class ModuleDecoder
         {
             Throw.Malformed("malformed definition type", at);
         }
+    }
+
+    /// <summary>Reads a sub type and records whether it was written with the <c>sub</c> prefix (for the printer).</summary>
+    private SubType ReadMarkedSubType(ref WasmReader r)
+    {
+        bool prefixed = r.PeekByte() is SubCode or SubFinalCode;
+        var t = ReadSubType(ref r);
+        t.WrittenAsSub = prefixed;
+        return t;
     }
 
     private SubType ReadSubType(ref WasmReader r)

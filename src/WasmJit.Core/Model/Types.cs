@@ -103,6 +103,12 @@ public sealed class SubType
     /// <summary>Number of types in the recursion group.</summary>
     public int RecGroupSize { get; internal set; } = 1;
 
+    /// <summary>
+    /// Written with a <c>sub</c> prefix (0x50 / 0x4F) in the binary. A final type without supertypes means the same
+    /// either way; the printer keeps the spelling so that the text encodes back to the same bytes.
+    /// </summary>
+    public bool WrittenAsSub { get; internal set; }
+
     public static SubType OfFunc(FuncType f) => new(CompositeKind.Func, f, null, null, true, []);
 }
 

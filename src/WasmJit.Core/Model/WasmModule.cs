@@ -93,6 +93,13 @@ internal sealed class CustomSection
     public byte After { get; init; }
 }
 
+/// <summary>
+/// One entry of the type section as written: <c>rec</c> with <paramref name="Size"/> types starting at type index
+/// <paramref name="Start"/> (<paramref name="Explicit"/>; the size may be 0 or 1), or a plain sub type (size 1).
+/// Types are the same either way; the printer uses this to write the text that encodes back to the same bytes.
+/// </summary>
+internal readonly record struct RecGroupEntry(int Start, int Size, bool Explicit);
+
 /// <summary>Where each section is, for <c>wasmjit inspect</c>.</summary>
 internal readonly record struct SectionInfo(byte Id, string Name, int Offset, int Size, int Count);
 
@@ -116,6 +123,9 @@ internal sealed class WasmModule
     public ReadOnlyMemory<byte> Bytes { get; }
 
     public List<SubType> Types { get; } = [];
+
+    /// <summary>The type section's entries in order (empty when the module was not decoded from a binary).</summary>
+    public List<RecGroupEntry> RecGroups { get; } = [];
     public List<Import> Imports { get; } = [];
 
     /// <summary>Type index of every function, imported ones first.</summary>

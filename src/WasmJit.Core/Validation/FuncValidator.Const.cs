@@ -79,7 +79,7 @@ internal sealed partial class FuncValidator
                 {
                     if (ins.A >= (uint)_ctx.GlobalCount || ins.A >= (uint)_constGlobalLimit)
                     {
-                        Throw.Invalid($"unknown global {ins.A}", ins.Offset);
+                        FailIndex("unknown global", ins.A, ins.Offset);
                     }
                     if (_module.Globals[(int)ins.A].Type.Mutable)
                     {

@@ -29,7 +29,7 @@ internal sealed partial class FuncValidator
                     {
                         if (!f.Storage.IsDefaultable)
                         {
-                            Throw.Invalid($"type mismatch: field type {f.Storage} is not defaultable", at);
+                            FailType("type mismatch: field type is not defaultable:", f.Storage, at);
                         }
                     }
                     Push(ValType.Ref(HeapType.Index((int)ins.A), false));
@@ -72,7 +72,7 @@ internal sealed partial class FuncValidator
                     var e = ArrayAt(ins.A, at).Element;
                     if (!e.Storage.IsDefaultable)
                     {
-                        Throw.Invalid($"type mismatch: array element type {e.Storage} is not defaultable", at);
+                        FailType("type mismatch: array element type is not defaultable:", e.Storage, at);
                     }
                     Pop(ValType.I32, at);
                     Push(ValType.Ref(HeapType.Index((int)ins.A), false));
@@ -231,7 +231,7 @@ internal sealed partial class FuncValidator
                 break;
             default:
                 // Every opcode of the table is either typed by its signature or handled above.
-                Throw.Invalid($"unhandled instruction {OpcodeTable.Name(ins.Op)}", at);
+                FailIndex("unhandled instruction", (long)ins.Op, at);
                 break;
         }
     }
@@ -246,7 +246,7 @@ internal sealed partial class FuncValidator
         var rt2 = ValType.Ref(ins.Heap2, (ins.Flags & 2) != 0);
         if (!_types.IsSubtype(rt2, rt1))
         {
-            Throw.Invalid($"type mismatch: cast target {rt2} is not a subtype of {rt1}", at);
+            FailType("type mismatch: cast target is not a subtype of the source type", rt2, at);
         }
         var types = Label(ins.A, at).LabelTypes;
         if (types.Length == 0)
@@ -269,7 +269,7 @@ internal sealed partial class FuncValidator
         var st = TypeAt(index, at);
         if (st.Kind != kind)
         {
-            Throw.Invalid($"type mismatch: type {index} is not a {kind.ToString().ToLowerInvariant()} type", at);
+            FailIndex(kind == CompositeKind.Struct ? "type mismatch: not a struct type:" : "type mismatch: not an array type:", index, at);
         }
         return st;
     }
@@ -283,7 +283,7 @@ internal sealed partial class FuncValidator
         var fields = StructAt(typeIndex, at).Fields;
         if (field >= (uint)fields.Length)
         {
-            Throw.Invalid($"unknown field {field}", at);
+            FailIndex("unknown field", field, at);
         }
         return fields[(int)field];
     }

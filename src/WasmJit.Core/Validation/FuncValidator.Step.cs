@@ -48,6 +48,13 @@ internal sealed partial class FuncValidator
             StepGeneric(in ins, in info);
             return;
         }
+        StepSpecial(in ins, ref reader);
+    }
+
+    /// <summary>The table's <c>special</c> rows: control, variables, calls, references, exceptions, GC.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void StepSpecial(in Instruction ins, ref InstructionReader reader)
+    {
         int at = ins.Offset;
         switch (ins.Op)
         {
@@ -55,58 +62,30 @@ internal sealed partial class FuncValidator
                 SetUnreachable();
                 break;
             case Opcode.Block:
+                EnterBlock(in ins, ControlKind.Block);
+                break;
             case Opcode.Loop:
+                EnterBlock(in ins, ControlKind.Loop);
+                break;
             case Opcode.Try:
-                {
-                    BlockSignature(in ins.Block, at, out var start, out var end);
-                    PopVals(start, at);
-                    PushCtrl(ins.Op == Opcode.Block ? ControlKind.Block : ins.Op == Opcode.Loop ? ControlKind.Loop : ControlKind.Try, start, end, at);
-                    break;
-                }
+                EnterBlock(in ins, ControlKind.Try);
+                break;
             case Opcode.If:
-                {
-                    BlockSignature(in ins.Block, at, out var start, out var end);
-                    Pop(ValType.I32, at);
-                    PopVals(start, at);
-                    PushCtrl(ControlKind.If, start, end, at);
-                    break;
-                }
+                EnterBlock(in ins, ControlKind.If);
+                break;
             case Opcode.Else:
-                {
-                    if (_ctrls[_ctrlCount - 1].Kind != ControlKind.If)
-                    {
-                        Throw.Malformed("else without if", at);
-                    }
-                    var frame = PopCtrl(at);
-                    PushCtrl(ControlKind.Else, frame.StartTypes, frame.EndTypes, at);
-                    break;
-                }
+                Else(at);
+                break;
             case Opcode.End:
-                {
-                    var frame = PopCtrl(at);
-                    if (frame.Kind == ControlKind.If)
-                    {
-                        // An if without else has an implicit empty else branch: its parameters must be its results.
-                        CheckImplicitElse(frame, at);
-                    }
-                    if (_ctrlCount != 0)
-                    {
-                        PushVals(frame.EndTypes);
-                    }
-                    break;
-                }
+                End(at);
+                break;
             case Opcode.Br:
                 PopVals(Label(ins.A, at).LabelTypes, at);
                 SetUnreachable();
                 break;
             case Opcode.BrIf:
-                {
-                    var types = Label(ins.A, at).LabelTypes;
-                    Pop(ValType.I32, at);
-                    PopVals(types, at);
-                    PushVals(types);
-                    break;
-                }
+                BrIf(ins.A, at);
+                break;
             case Opcode.BrTable:
                 BrTable(in ins, ref reader);
                 break;
@@ -119,7 +98,7 @@ internal sealed partial class FuncValidator
                 {
                     if (ins.A >= (uint)_ctx.FunctionCount)
                     {
-                        Throw.Invalid($"unknown function {ins.A}", at);
+                        FailIndex("unknown function", ins.A, at);
                     }
                     Call(_ctx.FunctionType((int)ins.A), ins.Op == Opcode.ReturnCall, at);
                     break;
@@ -130,11 +109,11 @@ internal sealed partial class FuncValidator
                     var table = Table(ins.B, at);
                     if (!_types.IsSubtype(table.Element, ValType.FuncRef))
                     {
-                        Throw.Invalid($"type mismatch: call_indirect table {ins.B} is not a function table", at);
+                        FailIndex("type mismatch: call_indirect needs a function table, not table", ins.B, at);
                     }
                     if (ins.A >= (uint)_types.Count)
                     {
-                        Throw.Invalid($"unknown type {ins.A}", at);
+                        FailIndex("unknown type", ins.A, at);
                     }
                     var ft = FuncTypeAt(ins.A, at);
                     Pop(table.IndexType, at);
@@ -174,7 +153,7 @@ internal sealed partial class FuncValidator
                     int x = LocalIndex(ins.A, at);
                     if (!_localInit[x])
                     {
-                        Throw.Invalid($"uninitialized local {x}", at);
+                        FailIndex("uninitialized local", x, at);
                     }
                     Push(_locals[x]);
                     break;
@@ -202,7 +181,7 @@ internal sealed partial class FuncValidator
                     var g = Global(ins.A, at);
                     if (!g.Mutable)
                     {
-                        Throw.Invalid($"immutable global {ins.A}", at);
+                        FailIndex("immutable global", ins.A, at);
                     }
                     Pop(g.Type, at);
                     break;
@@ -287,7 +266,7 @@ internal sealed partial class FuncValidator
                 {
                     if (ins.A >= (uint)_ctx.FunctionCount)
                     {
-                        Throw.Invalid($"unknown function {ins.A}", at);
+                        FailIndex("unknown function", ins.A, at);
                     }
                     if (_constMode)
                     {
@@ -296,7 +275,7 @@ internal sealed partial class FuncValidator
                     }
                     else if (!_ctx.IsDeclared((int)ins.A))
                     {
-                        Throw.Invalid($"undeclared function reference {ins.A}", at);
+                        FailIndex("undeclared function reference", ins.A, at);
                     }
                     Push(ValType.Ref(HeapType.Index(_module.FunctionTypeIndices[(int)ins.A]), false));
                     break;
@@ -385,6 +364,49 @@ internal sealed partial class FuncValidator
                 StepGc(in ins, ref reader);
                 break;
         }
+    }
+
+    private void EnterBlock(in Instruction ins, ControlKind kind)
+    {
+        BlockSignature(in ins.Block, ins.Offset, out var start, out var end);
+        if (kind == ControlKind.If)
+        {
+            Pop(ValType.I32, ins.Offset);
+        }
+        PopVals(start, ins.Offset);
+        PushCtrl(kind, start, end, ins.Offset);
+    }
+
+    private void Else(int at)
+    {
+        if (_ctrls[_ctrlCount - 1].Kind != ControlKind.If)
+        {
+            Throw.Malformed("else without if", at);
+        }
+        var frame = PopCtrl(at);
+        PushCtrl(ControlKind.Else, frame.StartTypes, frame.EndTypes, at);
+    }
+
+    private void End(int at)
+    {
+        var frame = PopCtrl(at);
+        if (frame.Kind == ControlKind.If)
+        {
+            // An if without else has an implicit empty else branch: its parameters must be its results.
+            CheckImplicitElse(frame, at);
+        }
+        if (_ctrlCount != 0)
+        {
+            PushVals(frame.EndTypes);
+        }
+    }
+
+    private void BrIf(uint label, int at)
+    {
+        var types = Label(label, at).LabelTypes;
+        Pop(ValType.I32, at);
+        PopVals(types, at);
+        PushVals(types);
     }
 
     /// <summary>Every instruction whose table row has a stack signature: typed from the row alone.</summary>
@@ -533,7 +555,7 @@ internal sealed partial class FuncValidator
         }
         if (t1 != t2 && t1.Kind != ValKind.Bot && t2.Kind != ValKind.Bot)
         {
-            Throw.Invalid($"type mismatch: select operands [{t2} {t1}] differ", at);
+            FailType("type mismatch: select operands differ, first is", t2, at);
         }
         Push(t1.Kind == ValKind.Bot ? t2 : t1);
     }
@@ -594,7 +616,7 @@ internal sealed partial class FuncValidator
     {
         if (index >= (uint)_ctx.TableCount)
         {
-            Throw.Invalid($"unknown table {index}", at);
+            FailIndex("unknown table", index, at);
         }
         return _module.Tables[(int)index].Type;
     }
@@ -603,7 +625,7 @@ internal sealed partial class FuncValidator
     {
         if (index >= (uint)_ctx.MemoryCount)
         {
-            Throw.Invalid($"unknown memory {index}", at);
+            FailIndex("unknown memory", index, at);
         }
         return _module.Memories[(int)index];
     }
@@ -612,7 +634,7 @@ internal sealed partial class FuncValidator
     {
         if (index >= (uint)_ctx.GlobalCount)
         {
-            Throw.Invalid($"unknown global {index}", at);
+            FailIndex("unknown global", index, at);
         }
         return _module.Globals[(int)index].Type;
     }
@@ -621,7 +643,7 @@ internal sealed partial class FuncValidator
     {
         if (index >= (uint)_ctx.TagCount)
         {
-            Throw.Invalid($"unknown tag {index}", at);
+            FailIndex("unknown tag", index, at);
         }
         return _ctx.TagType((int)index);
     }
@@ -630,7 +652,7 @@ internal sealed partial class FuncValidator
     {
         if (index >= (uint)_ctx.ElementCount)
         {
-            Throw.Invalid($"unknown elem segment {index}", at);
+            FailIndex("unknown elem segment", index, at);
         }
         return _module.Elements[(int)index];
     }
@@ -639,7 +661,7 @@ internal sealed partial class FuncValidator
     {
         if (index >= (uint)_module.Data.Count)
         {
-            Throw.Invalid($"unknown data segment {index}", at);
+            FailIndex("unknown data segment", index, at);
         }
 
         // Code may name data segments only when the data count section announces them (a binary format rule,

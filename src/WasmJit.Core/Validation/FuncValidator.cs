@@ -303,7 +303,7 @@ internal sealed partial class FuncValidator
         }
         if (t.Kind != ValKind.Ref)
         {
-            Throw.Invalid($"type mismatch: instruction requires [ref] but stack has [{t}]", offset);
+            FailType("type mismatch: instruction requires [ref] but stack has", t, offset);
         }
         return t;
     }
@@ -377,7 +377,7 @@ internal sealed partial class FuncValidator
     {
         if (depth >= (uint)_ctrlCount)
         {
-            Throw.Invalid($"unknown label {depth}", offset);
+            FailIndex("unknown label", depth, offset);
         }
         return ref _ctrls[_ctrlCount - 1 - (int)depth];
     }
@@ -405,7 +405,7 @@ internal sealed partial class FuncValidator
     {
         if (index >= (uint)_localCount)
         {
-            Throw.Invalid($"unknown local {index}", offset);
+            FailIndex("unknown local", index, offset);
         }
         return (int)index;
     }
@@ -443,7 +443,7 @@ internal sealed partial class FuncValidator
     {
         if (h.IsConcrete && h.TypeIndex >= _types.Count)
         {
-            Throw.Invalid($"unknown type {h.TypeIndex}", offset);
+            FailIndex("unknown type", h.TypeIndex, offset);
         }
     }
 
@@ -451,7 +451,7 @@ internal sealed partial class FuncValidator
     {
         if (index >= (uint)_types.Count)
         {
-            Throw.Invalid($"unknown type {index}", offset);
+            FailIndex("unknown type", index, offset);
         }
         return _types[(int)index];
     }
@@ -461,7 +461,7 @@ internal sealed partial class FuncValidator
         var st = TypeAt(index, offset);
         if (st.Kind != CompositeKind.Func)
         {
-            Throw.Invalid($"type mismatch: type {index} is not a function type", offset);
+            FailIndex("type mismatch: not a function type:", index, offset);
         }
         return st.Func!;
     }
@@ -478,7 +478,7 @@ internal sealed partial class FuncValidator
             var ft = TypeAt((uint)bt.TypeIndex, offset);
             if (ft.Kind != CompositeKind.Func)
             {
-                Throw.Invalid($"unknown type {bt.TypeIndex}: not a function type", offset);
+                FailIndex("unknown type", bt.TypeIndex, offset);
             }
             start = ft.Func!.Params;
             end = ft.Func!.Results;
@@ -492,6 +492,17 @@ internal sealed partial class FuncValidator
     }
 
     // ---------------------------------------------------------------- errors
+    // Messages are formatted only in these cold helpers: an interpolated string in a hot method would make the
+    // JIT zero its handler struct on every call.
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void FailIndex(string what, long index, long offset) =>
+        Throw.Invalid(what + " " + index.ToString(System.Globalization.CultureInfo.InvariantCulture), offset);
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void FailType(string what, ValType t, long offset) => Throw.Invalid(what + " [" + t + "]", offset);
 
     [DoesNotReturn]
     private static void ThrowMismatch(ValType expected, ValType actual, int offset) =>

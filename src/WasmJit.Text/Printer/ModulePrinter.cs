@@ -49,29 +49,46 @@ internal sealed partial class ModulePrinter
 
     private void PrintTypes()
     {
+        if (_module.RecGroups.Count > 0)
+        {
+            // As the binary wrote them, empty and single-type "rec" groups included, so the text encodes back the same.
+            foreach (var g in _module.RecGroups)
+            {
+                PrintRecGroup(g.Start, Math.Min(g.Size, _module.Types.Count - g.Start), g.Explicit);
+            }
+            return;
+        }
         var types = _module.Types;
         for (int i = 0; i < types.Count;)
         {
             var t = types[i];
             int size = t.RecGroupStart == i ? Math.Max(t.RecGroupSize, 1) : 1;
             size = Math.Min(size, types.Count - i);
-            if (size == 1)
-            {
-                _w.Write("  ");
-                PrintTypeDef(i);
-                _w.Write('\n');
-            }
-            else
-            {
-                _w.Write("  (rec\n");
-                for (int k = 0; k < size; k++)
-                {
-                    _w.Write("    ");
-                    PrintTypeDef(i + k);
-                    _w.Write(k == size - 1 ? ")\n" : "\n");
-                }
-            }
+            PrintRecGroup(i, size, size != 1);
             i += size;
+        }
+    }
+
+    private void PrintRecGroup(int start, int size, bool explicitRec)
+    {
+        if (!explicitRec)
+        {
+            _w.Write("  ");
+            PrintTypeDef(start);
+            _w.Write('\n');
+            return;
+        }
+        if (size == 0)
+        {
+            _w.Write("  (rec)\n");
+            return;
+        }
+        _w.Write("  (rec\n");
+        for (int k = 0; k < size; k++)
+        {
+            _w.Write("    ");
+            PrintTypeDef(start + k);
+            _w.Write(k == size - 1 ? ")\n" : "\n");
         }
     }
 
@@ -81,8 +98,9 @@ internal sealed partial class ModulePrinter
         _w.Write("(type ");
         Comment(index);
         _w.Write(' ');
-        // A final type without supertypes is the plain composite type; anything else needs "sub".
-        bool sub = !t.Final || t.SuperTypes.Length > 0;
+        // A final type without supertypes is the plain composite type; anything else needs "sub" (and that one
+        // too when the binary spelled it out, so that it encodes back the same).
+        bool sub = !t.Final || t.SuperTypes.Length > 0 || t.WrittenAsSub;
         if (sub)
         {
             _w.Write("(sub ");

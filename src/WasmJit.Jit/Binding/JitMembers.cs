@@ -1,0 +1,70 @@
+using System.Reflection;
+using System.Runtime.Intrinsics;
+
+namespace WasmJit.Jit;
+
+/// <summary>
+/// Every field and method of the runtime objects that emitted IL touches, in one place, so that the compiler
+/// never names runtime types itself (rebinding to the runtime's instances changes only this file).
+/// </summary>
+internal static class JitMembers
+{
+    private const BindingFlags Any = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static;
+
+    public static readonly FieldInfo CtxStackLow = F(typeof(JitContext), nameof(JitContext.StackLow));
+    public static readonly FieldInfo CtxStackSpan = F(typeof(JitContext), nameof(JitContext.StackSpan));
+    public static readonly FieldInfo CtxMemory0 = F(typeof(JitContext), nameof(JitContext.Memory0));
+    public static readonly FieldInfo CtxMemories = F(typeof(JitContext), nameof(JitContext.Memories));
+    public static readonly FieldInfo CtxTables = F(typeof(JitContext), nameof(JitContext.Tables));
+    public static readonly FieldInfo CtxGlobals = F(typeof(JitContext), nameof(JitContext.Globals));
+    public static readonly FieldInfo CtxFunctions = F(typeof(JitContext), nameof(JitContext.Functions));
+    public static readonly FieldInfo CtxTypeIds = F(typeof(JitContext), nameof(JitContext.TypeIds));
+
+    public static readonly FieldInfo MemBase = F(typeof(JitMemory), nameof(JitMemory.Base));
+    public static readonly FieldInfo MemLength = F(typeof(JitMemory), nameof(JitMemory.Length));
+
+    public static readonly FieldInfo TableElements = F(typeof(JitTable), nameof(JitTable.Elements));
+
+    public static readonly FieldInfo GlobalBits = F(typeof(JitGlobal), nameof(JitGlobal.Bits));
+    public static readonly FieldInfo GlobalRef = F(typeof(JitGlobal), nameof(JitGlobal.Ref));
+
+    public static readonly FieldInfo FuncEntry = F(typeof(JitFunction), nameof(JitFunction.Entry));
+    public static readonly FieldInfo FuncTarget = F(typeof(JitFunction), nameof(JitFunction.Target));
+    public static readonly FieldInfo FuncTypeId = F(typeof(JitFunction), nameof(JitFunction.TypeId));
+
+    public static readonly FieldInfo ValueBits = F(typeof(JitValue), nameof(JitValue.Bits));
+    public static readonly FieldInfo ValueRef = F(typeof(JitValue), nameof(JitValue.Ref));
+
+    public static readonly MethodInfo Trap = M(typeof(JitHelpers), nameof(JitHelpers.Trap));
+    public static readonly MethodInfo StackCheckSlow = M(typeof(JitHelpers), nameof(JitHelpers.StackCheckSlow));
+    public static readonly MethodInfo MemoryGrow = M(typeof(JitHelpers), nameof(JitHelpers.MemoryGrow));
+    public static readonly MethodInfo MemoryFill = M(typeof(JitHelpers), nameof(JitHelpers.MemoryFill));
+    public static readonly MethodInfo MemoryCopy = M(typeof(JitHelpers), nameof(JitHelpers.MemoryCopy));
+    public static readonly MethodInfo MemoryInit = M(typeof(JitHelpers), nameof(JitHelpers.MemoryInit));
+    public static readonly MethodInfo DataDrop = M(typeof(JitHelpers), nameof(JitHelpers.DataDrop));
+    public static readonly MethodInfo ElemDrop = M(typeof(JitHelpers), nameof(JitHelpers.ElemDrop));
+    public static readonly MethodInfo TableGrow = M(typeof(JitHelpers), nameof(JitHelpers.TableGrow));
+    public static readonly MethodInfo TableFill = M(typeof(JitHelpers), nameof(JitHelpers.TableFill));
+    public static readonly MethodInfo TableCopy = M(typeof(JitHelpers), nameof(JitHelpers.TableCopy));
+    public static readonly MethodInfo TableInit = M(typeof(JitHelpers), nameof(JitHelpers.TableInit));
+
+    /// <summary>The CLR type a wasm value of this kind has in compiled code (params, locals, stack slots).</summary>
+    public static Type ClrType(ValKind kind) => kind switch
+    {
+        ValKind.I32 => typeof(int),
+        ValKind.I64 => typeof(long),
+        ValKind.F32 => typeof(float),
+        ValKind.F64 => typeof(double),
+        ValKind.V128 => typeof(Vector128<byte>),
+        _ => typeof(object),
+    };
+
+    public static FieldInfo F(Type t, string name) =>
+        t.GetField(name, Any) ?? throw new MissingFieldException(t.FullName, name);
+
+    public static MethodInfo M(Type t, string name) =>
+        t.GetMethod(name, Any) ?? throw new MissingMethodException(t.FullName, name);
+
+    public static MethodInfo M(Type t, string name, params Type[] args) =>
+        t.GetMethod(name, Any, args) ?? throw new MissingMethodException(t.FullName, name);
+}

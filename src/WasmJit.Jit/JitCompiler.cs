@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Reflection.Emit;
+
+namespace WasmJit.Jit;
+
+/// <summary>Result of compiling one function (also what tier-up events report).</summary>
+internal readonly record struct JitFunctionResult(int FunctionIndex, string Name, bool Compiled, int ILSize, TimeSpan CompileTime, string? Failure);
+
+/// <summary>A batch of compiled functions of one module: their methods and entry addresses.</summary>
+internal sealed class JitCompiledModule
+{
+    public required WasmModule Module { get; init; }
+
+    /// <summary>By function index; null for imports and functions that stayed interpreted.</summary>
+    public required DynamicMethod?[] Methods { get; init; }
+
+    /// <summary>By function index; 0 where <see cref="Methods"/> is null. Valid while this object is alive.</summary>
+    public required nint[] Entries { get; init; }
+
+    public required JitFunctionResult[] Results { get; init; }
+}
+
+/// <summary>
+/// Compiles validated functions to <see cref="DynamicMethod"/>s (see <see cref="JitSignature"/> for the calling
+/// convention). Functions compiled in one batch call each other directly; a function the tier cannot compile is
+/// left out (its <see cref="JitFunctionResult.Failure"/> says why) and its callers reach it through its
+/// <see cref="JitFunction"/>.
+/// </summary>
+internal static class JitCompiler
+{
+    /// <summary>RyuJIT compiles methods with more IL than this with MinOpts; such functions are better interpreted.</summary>
+    public const int MaxILSize = 60_000;
+
+    public static JitCompiledModule Compile(WasmModule module, WasmFeatures features, IEnumerable<int>? functions = null)
+    {
+        int imported = module.ImportedFunctionCount;
+        int total = module.FunctionTypeIndices.Count;
+        var wanted = (functions ?? Enumerable.Range(imported, total - imported)).Where(f => f >= imported).ToHashSet();
+        var failures = new Dictionary<int, string>();
+        while (true)
+        {
+            var methods = new DynamicMethod?[total];
+            foreach (int f in wanted)
+            {
+                if (!failures.ContainsKey(f))
+                {
+                    methods[f] = CreateMethod(module, f);
+                }
+            }
+            var mc = new ModuleCompilation(module, features, methods);
+            var results = new List<JitFunctionResult>();
+            bool newFailure = false;
+            foreach (int f in wanted.Order())
+            {
+                if (methods[f] is not { } dm)
+                {
+                    results.Add(new(f, FrameName(module, f), false, 0, TimeSpan.Zero, failures[f]));
+                    continue;
+                }
+                var sw = Stopwatch.StartNew();
+                try
+                {
+                    var fc = new FunctionCompiler(mc, f, dm);
+                    fc.Compile();
+                    if (fc.ILSize > MaxILSize)
+                    {
+                        throw new JitUnsupportedException($"IL size {fc.ILSize} exceeds RyuJIT's optimization limit ({MaxILSize})");
+                    }
+                    results.Add(new(f, dm.Name, true, fc.ILSize, sw.Elapsed, null));
+                }
+                catch (JitUnsupportedException e)
+                {
+                    failures[f] = e.Message;
+                    newFailure = true;
+                }
+            }
+            if (newFailure)
+            {
+                continue;
+            }
+            var entries = EntryPoints(methods);
+            return new JitCompiledModule { Module = module, Methods = methods, Entries = entries, Results = [.. results] };
+        }
+    }
+
+    private static DynamicMethod CreateMethod(WasmModule module, int f)
+    {
+        var ft = module.FuncTypeOf(f);
+        return new DynamicMethod(FrameName(module, f), JitSignature.ReturnType(ft),
+            JitSignature.ParameterTypes(ft, typeof(JitContext)), typeof(JitContext).Module, skipVisibility: true);
+    }
+
+    /// <summary>The name a compiled function carries (stack traces, profilers, wasm backtraces): <c>module!name (func i)</c>.</summary>
+    public static string FrameName(WasmModule module, int f)
+    {
+        string mod = module.Names?.ModuleName ?? "wasm";
+        string? name = module.FunctionName(f);
+        return name is null ? $"{mod}!func{f} (func {f})" : $"{mod}!{name} (func {f})";
+    }
+
+    /// <summary>
+    /// The native entry address of each method. DynamicMethod exposes no handle publicly (and <c>ldftn</c> may not
+    /// target one), so this goes through its internal <c>GetMethodDescriptor</c>, which also finishes the method.
+    /// The addresses stay valid while the methods are reachable.
+    /// </summary>
+    private static nint[] EntryPoints(DynamicMethod?[] methods)
+    {
+        var entries = new nint[methods.Length];
+        for (int i = 0; i < methods.Length; i++)
+        {
+            if (methods[i] is { } m)
+            {
+                entries[i] = EntryPoint(m);
+            }
+        }
+        return entries;
+    }
+
+    private static readonly Func<DynamicMethod, RuntimeMethodHandle> s_descriptor =
+        typeof(DynamicMethod).GetMethod("GetMethodDescriptor", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+            .CreateDelegate<Func<DynamicMethod, RuntimeMethodHandle>>();
+
+    public static nint EntryPoint(DynamicMethod m) => s_descriptor(m).GetFunctionPointer();
+}
