@@ -22,15 +22,17 @@ internal static class SpecCommand
             DefaultValueFactory = _ => "interp",
         };
         engine.AcceptOnlyFromAmong(SpecEngineNames.All);
-        var json = new Option<string?>("--json") { Description = "Also write a machine-readable report to FILE." };
+        var json = new Option<string?>("--json") { Description = "Also write a machine-readable report to FILE.", HelpName = "FILE" };
         var skipList = new Option<string?>("--skip-list")
         {
             Description = $"Skip list to apply (default: {SkipList.RepositoryRelativePath} of this repository).",
+            HelpName = "FILE",
         };
         var noSkip = new Option<bool>("--no-skip") { Description = "Run everything, ignoring the skip list." };
         var timeout = new Option<int>("--timeout")
         {
             Description = "Time limit per file, in seconds.",
+            HelpName = "SECONDS",
             DefaultValueFactory = _ => 120,
         };
         var failures = new Option<bool>("--failures", "-f") { Description = "List each failed command under its file." };
