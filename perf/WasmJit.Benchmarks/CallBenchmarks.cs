@@ -3,6 +3,9 @@ using WasmJit.Runtime;
 
 namespace WasmJit.Benchmarks;
 
+// The public API has its own Store/Table; these files mean the other one.
+using Store = WasmJit.Runtime.Store;
+
 /// <summary>
 /// The cost of crossing the boundary: host -> wasm (<see cref="FunctionInstance.Invoke"/> of a one-instruction
 /// function) and wasm -> host (a wasm loop calling an imported host function, per call).

@@ -3,6 +3,9 @@ using WasmJit.Runtime;
 
 namespace WasmJit.Benchmarks;
 
+// The public API has its own Store/Table; these files mean the other one.
+using Store = WasmJit.Runtime.Store;
+
 /// <summary>
 /// Instantiation (https://webassembly.github.io/spec/core/exec/modules.html#instantiation) of a small module: one
 /// memory with a data segment, a global, a table, ten functions. Each operation creates a store, instantiates into

@@ -3,6 +3,9 @@ using WasmJit.Runtime;
 
 namespace WasmJit.Benchmarks;
 
+// The public API has its own Store/Table; these files mean the other one.
+using Store = WasmJit.Runtime.Store;
+
 /// <summary>
 /// Linear-memory load/store throughput: a wasm loop that reads, transforms and writes back 1 MiB as i64 words
 /// (https://webassembly.github.io/spec/core/exec/instructions.html#memory-instructions).

@@ -4,6 +4,9 @@ using WasmJit.Runtime;
 
 namespace WasmJit.Benchmarks;
 
+// The public API has its own Store/Table; these files mean the other one.
+using Store = WasmJit.Runtime.Store;
+
 /// <summary>
 /// Time to tier up: from a fresh instance in the tiered engine, how long a hot function (a loop over a little
 /// arithmetic, called over and over) takes until its entry slot holds JIT-compiled code. N/A while the tiered

@@ -6,6 +6,9 @@ using WasmJit.Wasi;
 
 namespace WasmJit.Cli.Bench;
 
+// The public API has its own Store/Table; these files mean the other one.
+using Store = WasmJit.Runtime.Store;
+
 /// <summary>What one run of a command module did: how long it took, its exit code and what it printed.</summary>
 internal sealed record CommandRun(double WallMs, int ExitCode, string Stdout, string Stderr);
 

@@ -5,6 +5,9 @@ using WasmJit.Runtime;
 
 namespace WasmJit.Cli.Bench;
 
+// The public API has its own Store/Table; these files mean the other one.
+using Table = Spectre.Console.Table;
+
 /// <summary>
 /// Presents a <see cref="BenchResult"/>: a table of min/median/max per engine with the ratio of our median to each
 /// comparison's, the tier-up events, and optionally a JSON file (for scripts such as perf/run-benchmarks.sh) and an
