@@ -14,7 +14,7 @@ namespace WasmJit.Benchmarks;
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class KernelBenchmarks
 {
-    private WasmModule _module = null!;
+    private WasmJit.Module _module = null!;
     private EngineKind _engine;
     private string? _expected;
 
@@ -30,13 +30,13 @@ public class KernelBenchmarks
     public void Setup()
     {
         _engine = Kernels.RequireEngine(Engine);
-        _module = Kernels.Load(Kernel);
+        _module = WasmJit.Module.FromBytes(BenchHost.CreateEngine(_engine), Kernels.Bytes(Kernel), Kernel);
     }
 
     [Benchmark]
     public string Run()
     {
-        var run = BenchHost.RunCommand(_module, _engine, [Kernel + ".wasm"]);
+        var run = BenchHost.RunCommand(_module, [Kernel + ".wasm"]);
         var checksum = ExternalRunner.Checksum(run.Stdout);
         if (run.ExitCode != 0 || checksum is null || (_expected is not null && checksum != _expected))
         {

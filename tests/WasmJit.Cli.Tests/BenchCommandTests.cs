@@ -106,10 +106,10 @@ public class BenchCommandTests
         var json = Path.Combine(dir.Path, "r.json");
         var r = Cli.Run("bench", wat, "--invoke", "sum", "1000", "-n", "4", "--json", json);
         Assert.True(r.ExitCode == 0, r.Err);
-        Assert.Contains("i64:500500", r.Out);
+        Assert.Contains("500500", r.Out);
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
         Assert.Equal("invoke", doc.RootElement.GetProperty("mode").GetString());
-        Assert.Equal("i64:500500", doc.RootElement.GetProperty("output").GetString());
+        Assert.Equal("500500", doc.RootElement.GetProperty("output").GetString());
         Assert.Equal(4, doc.RootElement.GetProperty("series")[0].GetProperty("timesMs").GetArrayLength());
     }
 

@@ -62,7 +62,7 @@ internal sealed class BenchRunner(BenchOptions options)
     {
         var bytes = ModuleInput.Load(options.File);
         var sw = Stopwatch.StartNew();
-        var module = ModuleLoader.DecodeAndValidate(bytes, WasmFeatures.Default);
+        var module = Module.FromBytes(BenchHost.CreateEngine(options.Engine), bytes, Path.GetFileName(options.File));
         double decodeMs = sw.Elapsed.TotalMilliseconds;
 
         // The JIT's tier-up events are not on main yet, so nothing feeds _tierUps; once the tiered engine publishes
@@ -71,7 +71,7 @@ internal sealed class BenchRunner(BenchOptions options)
         return options.Invoke is null ? RunCommands(module, bytes.Length, decodeMs) : RunInvoke(module, bytes.Length, decodeMs);
     }
 
-    private BenchResult RunCommands(WasmModule module, int size, double decodeMs)
+    private BenchResult RunCommands(Module module, int size, double decodeMs)
     {
         // argv[0] is the path as given, as run-node.mjs does, so a program printing it agrees with node.
         var argv = new[] { options.File };
@@ -80,7 +80,7 @@ internal sealed class BenchRunner(BenchOptions options)
         int done = 0;
         for (int i = 0; i < options.Warmup; i++)
         {
-            var run = BenchHost.RunCommand(module, options.Engine, argv);
+            var run = BenchHost.RunCommand(module, argv);
             Check("wasmjit (warm-up)", run.ExitCode, run.Stdout, run.Stderr);
             warm.Add(run.WallMs);
             Progress?.Invoke($"warm-up {i + 1}/{options.Warmup}", ++done);
@@ -90,7 +90,7 @@ internal sealed class BenchRunner(BenchOptions options)
         for (int i = 0; i < options.Iterations; i++)
         {
             double start = _clock.Elapsed.TotalMilliseconds;
-            var run = BenchHost.RunCommand(module, options.Engine, argv);
+            var run = BenchHost.RunCommand(module, argv);
             Check(ours.Name, run.ExitCode, run.Stdout, run.Stderr);
             ours.Add(start, run.WallMs);
             Progress?.Invoke($"{ours.Name} {i + 1}/{options.Iterations}", ++done);
@@ -106,15 +106,15 @@ internal sealed class BenchRunner(BenchOptions options)
         return new BenchResult(options, decodeMs, size, _expected, [ours.ToResult(), .. others.Select(o => o.ToResult())], warm, _tierUps);
     }
 
-    private BenchResult RunInvoke(WasmModule module, int size, double decodeMs)
+    private BenchResult RunInvoke(Module module, int size, double decodeMs)
     {
         if (options.Compare is { Count: > 0 })
         {
             throw new CliException("--compare runs a command module's _start; it cannot be combined with --invoke");
         }
-        var (store, function) = BenchHost.InstantiateForInvoke(module, options.Engine, options.Invoke!);
+        var (store, function) = BenchHost.InstantiateForInvoke(module, options.Invoke!);
         using var _ = store;
-        var args = BenchHost.ParseArgs(function.Type, options.InvokeArgs ?? []);
+        var args = InvokeArguments.Parse(function.Type, options.InvokeArgs ?? []);
         var warm = new List<double>();
         int done = 0;
         var ours = new Series($"wasmjit {BenchHost.EngineName(options.Engine)}", $"{options.Invoke} {string.Join(' ', options.InvokeArgs ?? [])}".Trim());
@@ -124,7 +124,7 @@ internal sealed class BenchRunner(BenchOptions options)
             var sw = Stopwatch.StartNew();
             var results = function.Invoke(args);
             double ms = sw.Elapsed.TotalMilliseconds;
-            Check(ours.Name, 0, BenchHost.Format(results), "");
+            Check(ours.Name, 0, InvokeArguments.Format(results), "");
             if (i < options.Warmup)
             {
                 warm.Add(ms);
