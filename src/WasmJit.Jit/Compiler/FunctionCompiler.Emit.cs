@@ -24,6 +24,10 @@ internal sealed partial class FunctionCompiler
             case Opcode.BrTable: EmitBrTable(ref reader, ins); return;
             case Opcode.Return: EmitReturn(); return;
             case Opcode.Call: EmitCall((int)ins.A, tail: false); return;
+            // A loop entry runs once on top of an interpreter frame: its tail calls are a call and a return.
+            case Opcode.ReturnCall when _osr is not null: EmitCall((int)ins.A, tail: false); EmitReturn(); return;
+            case Opcode.ReturnCallIndirect when _osr is not null: EmitCallIndirect((int)ins.A, (int)ins.B, tail: false); EmitReturn(); return;
+            case Opcode.ReturnCallRef when _osr is not null: EmitCallRef((int)ins.A, tail: false); EmitReturn(); return;
             case Opcode.ReturnCall: EmitCall((int)ins.A, tail: true); return;
             case Opcode.CallIndirect: EmitCallIndirect((int)ins.A, (int)ins.B, tail: false); return;
             case Opcode.ReturnCallIndirect: EmitCallIndirect((int)ins.A, (int)ins.B, tail: true); return;
