@@ -188,10 +188,10 @@ public class TieringTests
     [Fact]
     public void ILScanCountsBlocksAndLocalReferences()
     {
-        // ldarg.0; brtrue +1; ldc.i4.1 ... : blocks at 0, after the branch, and at the target.
+        // ldarg.0; brtrue.s +2; ldc.i4.0; ret; ldc.i4.1; ret: blocks at 0, after the branch (3) and its target (5).
         byte[] il = [0x02, 0x2d, 0x02, 0x16, 0x2a, 0x17, 0x2a];
         var stats = ILLimits.Scan(il);
-        Assert.Equal(5, stats.Instructions);
+        Assert.Equal(6, stats.Instructions);
         Assert.Equal(3, stats.BasicBlocks);
         Assert.Equal(1, stats.LocalRefs);
     }
