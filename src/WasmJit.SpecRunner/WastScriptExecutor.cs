@@ -3,6 +3,9 @@ using WasmJit.Text;
 
 namespace WasmJit.SpecRunner;
 
+// The runtime's store, not the public API's WasmJit.Store (which the enclosing namespace would find first).
+using Store = WasmJit.Runtime.Store;
+
 /// <summary>
 /// Executes the commands of one .wast script (https://github.com/WebAssembly/spec/tree/main/interpreter#scripts)
 /// against a store, counting each command as passed, failed or skipped. Every command is guarded: a failure or a
@@ -154,7 +157,7 @@ internal sealed partial class WastScriptExecutor
             catch (Exception e)
             {
                 // A bug in the runner or an exception type nobody expected: record it, go on with the next command.
-                _result.Fail(command.Line, kind, FailureCategory.Crash, "no crash", Describe(e));
+                _result.Fail(command.Line, kind, FailureCategory.Crash, ExpectedOf(command), Describe(e));
             }
         }
     }
@@ -407,6 +410,17 @@ internal sealed partial class WastScriptExecutor
     }
 
     // ---- Descriptions ---------------------------------------------------------------------------------------
+
+    /// <summary>What a command expects, for the report of a command that crashed.</summary>
+    private static string ExpectedOf(WastCommand command) => command switch
+    {
+        AssertReturnCommand ar => WastValues.Format(ar.Expected),
+        AssertTrapCommand at => $"trap: {at.Message}",
+        AssertExhaustionCommand ae => $"trap: {ae.Message}",
+        AssertModuleCommand am => $"{am.Kind.ToString().ToLowerInvariant()}: {am.Message}",
+        AssertExceptionCommand => "a WebAssembly exception",
+        _ => "success",
+    };
 
     /// <summary>The class of an error as the suite names it, and its message.</summary>
     internal static string Describe(Exception e) => e switch
