@@ -2,6 +2,8 @@ using WasmJit.Runtime;
 
 namespace WasmJit.Jit.Tests;
 
+using Store = WasmJit.Runtime.Store;
+
 /// <summary>
 /// Randomized differential tests: generated straight-line arithmetic functions (every i32/i64/f32/f64 unary,
 /// binary, comparison and conversion operator of the opcode table, nested to random depth, over parameters and

@@ -2,6 +2,8 @@ using WasmJit.Runtime;
 
 namespace WasmJit.Jit.Tests;
 
+using Store = WasmJit.Runtime.Store;
+
 /// <summary>
 /// Instantiates a <see cref="TestModule"/> in a runtime <see cref="Store"/> (JIT engine by default) with typed host
 /// delegates as its imports, and checks that the JIT compiled every function.

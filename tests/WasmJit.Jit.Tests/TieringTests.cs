@@ -4,6 +4,8 @@ using static WasmJit.Jit.Tests.Code;
 
 namespace WasmJit.Jit.Tests;
 
+using Store = WasmJit.Runtime.Store;
+
 /// <summary>The tiered engine: call and loop budgets, background compilation, loop entry, and refused functions.</summary>
 public class TieringTests
 {
