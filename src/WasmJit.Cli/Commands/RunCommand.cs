@@ -37,7 +37,7 @@ internal static class RunCommand
         var engine = new Option<string>("--engine", "-e")
         {
             Description = "Execution engine.",
-            DefaultValueFactory = _ => "interp",
+            DefaultValueFactory = _ => "tiered",
         };
         engine.AcceptOnlyFromAmong("interp", "jit", "tiered");
         var fuel = new Option<long?>("--fuel") { Description = "Stop the program after N units of fuel (not implemented yet)." };
