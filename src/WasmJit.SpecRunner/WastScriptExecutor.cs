@@ -225,6 +225,8 @@ internal sealed partial class WastScriptExecutor
                     },
                     Features = _file.Features,
                     MaxCallDepth = _options.MaxCallDepth,
+                    // A file past its time limit must not leave threads parked in memory.atomic.wait forever.
+                    Cancellation = _token,
                 });
                 var spectest = SpectestHost.Create(_store);
                 _registered.TryAdd("spectest", name => spectest.GetValueOrDefault(name));
