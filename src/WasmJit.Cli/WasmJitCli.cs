@@ -25,6 +25,7 @@ internal static class WasmJitCli
         root.Subcommands.Add(Wat2WasmCommand.Create());
         root.Subcommands.Add(Wasm2WatCommand.Create());
         root.Subcommands.Add(SpecCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
         return root;
     }
 

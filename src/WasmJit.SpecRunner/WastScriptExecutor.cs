@@ -3,6 +3,9 @@ using WasmJit.Text;
 
 namespace WasmJit.SpecRunner;
 
+// The runtime's store, not the public API's WasmJit.Store (which the enclosing namespace would find first).
+using Store = WasmJit.Runtime.Store;
+
 /// <summary>
 /// Executes the commands of one .wast script (https://github.com/WebAssembly/spec/tree/main/interpreter#scripts)
 /// against a store, counting each command as passed, failed or skipped. Every command is guarded: a failure or a

@@ -2,25 +2,27 @@ using WasmJit.Runtime;
 
 namespace WasmJit.Wasi;
 
+// The runtime's store, not the public API's WasmJit.Store (which the enclosing namespace would find first).
+using Store = WasmJit.Runtime.Store;
+
 /// <summary>
 /// wasi-threads (https://github.com/WebAssembly/wasi-threads): the <c>wasi</c> module's
-/// <c>thread-spawn: (i32 start_arg) -&gt; i32 tid</c> import. Spawning instantiates the SAME module again, with the
-/// same imports (so over the same imported shared memory), and calls the new instance's exported
+/// <c>thread-spawn: (i32 start_arg) -&gt; i32 tid</c> import. Spawning creates a NEW instance of the same module with
+/// the same imports (so over the same imported shared memory) and calls its exported
 /// <c>wasi_thread_start(tid, start_arg)</c> on a new .NET thread; <c>thread-spawn</c> returns the new thread's id
 /// (1 .. 0x1FFFFFFF, unique for the life of this object) or a negative value on failure (-EAGAIN: ids exhausted,
-/// or the instance could not be created).
+/// or the instance could not be created or has no proper <c>wasi_thread_start</c>).
 /// <para>
-/// The instance per thread is the store rule of the runtime (Store.cs, Threading/RATIONALE.md): instances are
-/// created in the given store from any thread, each thread runs on its own stack, only the shared memory is shared
-/// (the module's globals, e.g. its stack pointer, are per instance, which is what wasi-libc expects: it sets the
-/// new thread's stack pointer in <c>wasi_thread_start</c>).
+/// An instance per thread is the runtime's store rule (Store.cs, Threading/RATIONALE.md): only the shared memory is
+/// shared; the module's globals (e.g. its stack pointer) are per instance, which is what wasi-libc expects (it sets
+/// the new thread's stack pointer in <c>wasi_thread_start</c>). How the instance is made is the front end's business:
+/// <see cref="ForRuntime"/> instantiates in one runtime store, <c>Linker.DefineWasiThreads</c> (public API) in a
+/// new public store per thread.
 /// </para>
 /// <para>
-/// Independent of the embedding API: the resolver passed in supplies every other import (the shared memory, WASI
-/// preview1, ...); this class adds <c>wasi.thread-spawn</c> itself, so spawned threads can spawn too. wasi-threads
-/// says a trap or <c>proc_exit</c> in any thread ends every thread: the first such exception is kept in
-/// <see cref="Failure"/> and reported through <see cref="ThreadFailed"/>; a host stops the others by cancelling its
-/// store's <see cref="StoreOptions.Cancellation"/> (which interrupts parked waits).
+/// wasi-threads says a trap or <c>proc_exit</c> in any thread ends every thread: the first such exception is kept in
+/// <see cref="Failure"/> and reported through <see cref="ThreadFailed"/>; a host stops the other threads by
+/// cancelling its store's <see cref="StoreOptions.Cancellation"/> (which interrupts parked waits).
 /// </para>
 /// </summary>
 internal sealed class WasiThreads
@@ -34,25 +36,31 @@ internal sealed class WasiThreads
 
     private static readonly FuncType s_spawnType = new([ValType.I32], [ValType.I32]);
 
-    private readonly Store _store;
-    private readonly WasmModule _module;
-    private readonly Func<Import, ExternValue?> _imports;
-    private readonly HostFunction _spawn;
+    private readonly Func<int, Action<int, int>?> _createThread;
     private readonly object _lock = new();
     private readonly List<Thread> _threads = [];
     private int _lastId;
     private Exception? _failure;
 
-    public WasiThreads(Store store, WasmModule module, Func<Import, ExternValue?> imports, int stackSize = 0)
+    /// <param name="createThread">
+    /// Makes the new thread's instance for a thread id (on the spawning thread) and returns what the new thread runs:
+    /// its <c>wasi_thread_start(tid, start_arg)</c>. Null, or a <see cref="WasmException"/>, fails the spawn.
+    /// </param>
+    /// <param name="stackSize">.NET stack size of spawned threads (0: the default). The JIT tier recurses on it.</param>
+    public WasiThreads(Func<int, Action<int, int>?> createThread, int stackSize = 0)
     {
-        _store = store;
-        _module = module;
-        _imports = imports;
+        _createThread = createThread;
         StackSize = stackSize;
-        _spawn = FunctionInstance.FromHost(s_spawnType, args => [WasmValue.FromI32(Spawn(args[0].I32))], ModuleName + "." + SpawnName);
     }
 
-    /// <summary>.NET stack size of spawned threads (0: the default). The JIT tier recurses on it.</summary>
+    /// <summary>
+    /// The runtime-level front end: every instance (the first one, <see cref="RuntimeThreads.Instantiate"/>, and one per
+    /// spawned thread) is made in <paramref name="store"/> with <paramref name="imports"/> for everything but
+    /// <c>wasi.thread-spawn</c>, which is bound here (so spawned threads can spawn too).
+    /// </summary>
+    public static RuntimeThreads ForRuntime(Store store, WasmModule module, Func<Import, ExternValue?> imports, int stackSize = 0) =>
+        new(store, module, imports, stackSize);
+
     public int StackSize { get; }
 
     /// <summary>The first trap or exit of a spawned thread, or null.</summary>
@@ -61,14 +69,9 @@ internal sealed class WasiThreads
     /// <summary>Raised (on the failing thread) for every spawned thread that ends with an exception.</summary>
     public event Action<int, Exception>? ThreadFailed;
 
-    /// <summary>The <c>wasi.thread-spawn</c> host function (one for all instances).</summary>
-    public FunctionInstance SpawnFunction => _spawn;
-
-    /// <summary>Instantiates the module (the main thread's instance, or a spawned one) with thread-spawn bound.</summary>
-    public ModuleInstance Instantiate(string? name = null) => _store.Instantiate(_module, Resolve, name);
-
-    private ExternValue? Resolve(Import import) =>
-        import.Module == ModuleName && import.Name == SpawnName && import.Kind == ExternKind.Func ? _spawn : _imports(import);
+    /// <summary>A runtime host function for <c>wasi.thread-spawn</c> that spawns through this object.</summary>
+    public HostFunction CreateSpawnFunction() =>
+        FunctionInstance.FromHost(s_spawnType, args => [WasmValue.FromI32(Spawn(args[0].I32))], ModuleName + "." + SpawnName);
 
     /// <summary>thread-spawn: the new thread's id, or -EAGAIN.</summary>
     public int Spawn(int startArg)
@@ -78,18 +81,16 @@ internal sealed class WasiThreads
         {
             return -(int)Errno.Again;
         }
-        FunctionInstance start;
+        Action<int, int>? start;
         try
         {
-            var instance = Instantiate($"thread {tid}");
-            if (instance.GetExport(StartExport) is not FunctionInstance f
-                || f.Type.Params is not [{ Kind: ValKind.I32 }, { Kind: ValKind.I32 }] || f.Type.Results.Length != 0)
-            {
-                return -(int)Errno.Again;
-            }
-            start = f;
+            start = _createThread(tid);
         }
-        catch (WasmException)
+        catch (Exception e) when (e is WasmException or InvalidCastException or KeyNotFoundException)
+        {
+            start = null;
+        }
+        if (start is null)
         {
             return -(int)Errno.Again;
         }
@@ -108,11 +109,11 @@ internal sealed class WasiThreads
         return tid;
     }
 
-    private void Run(int tid, FunctionInstance start, int startArg)
+    private void Run(int tid, Action<int, int> start, int startArg)
     {
         try
         {
-            start.Invoke([WasmValue.FromI32(tid), WasmValue.FromI32(startArg)]);
+            start(tid, startArg);
         }
         catch (Exception e)
         {

@@ -4,6 +4,9 @@ using static WasmJit.Runtime.WasmValue;
 
 namespace WasmJit.Threads.Tests;
 
+// The runtime's store, not the public API's WasmJit.Store.
+using Store = WasmJit.Runtime.Store;
+
 /// <summary>
 /// Hammer tests through wasm itself: N threads, each with its own instance over one shared memory, run M iterations
 /// of atomic instructions; the invariant is checked at the end. Sized for 2 busy cores (each prints size and time).

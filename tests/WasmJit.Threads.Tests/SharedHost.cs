@@ -4,6 +4,9 @@ using WasmJit.Text;
 
 namespace WasmJit.Threads.Tests;
 
+// The runtime's store, not the public API's WasmJit.Store.
+using Store = WasmJit.Runtime.Store;
+
 /// <summary>
 /// Test host for shared-memory modules: compiles WAT with our own parser, creates one shared memory and gives each
 /// thread its own instance of the module over it (the wasi-threads shape, and the store rule in Store.cs), either

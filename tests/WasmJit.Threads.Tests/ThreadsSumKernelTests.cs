@@ -5,6 +5,9 @@ using static WasmJit.Runtime.WasmValue;
 
 namespace WasmJit.Threads.Tests;
 
+// The runtime's store, not the public API's WasmJit.Store.
+using Store = WasmJit.Runtime.Store;
+
 /// <summary>
 /// perf/kernels/threads_sum.wasm driven from C# the way perf/kernels/threads_sum.mjs drives it on node: one shared
 /// memory, one instance per thread, <c>worker(i, n)</c> on n threads, the result checked against the

@@ -5,6 +5,9 @@ using static WasmJit.Runtime.WasmValue;
 
 namespace WasmJit.Threads.Tests;
 
+// The runtime's store, not the public API's WasmJit.Store.
+using Store = WasmJit.Runtime.Store;
+
 /// <summary>memory.atomic.wait32/64 and notify through wasm: results, timeouts, wake-ups, interruption, trap order.</summary>
 public sealed class WaitNotifyTests(ITestOutputHelper output)
 {

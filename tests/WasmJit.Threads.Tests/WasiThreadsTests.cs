@@ -4,6 +4,9 @@ using static WasmJit.Runtime.WasmValue;
 
 namespace WasmJit.Threads.Tests;
 
+// The runtime's store, not the public API's WasmJit.Store.
+using Store = WasmJit.Runtime.Store;
+
 /// <summary>wasi-threads' thread-spawn: a new instance of the module per thread over the same shared memory.</summary>
 public sealed class WasiThreadsTests
 {
@@ -43,8 +46,8 @@ public sealed class WasiThreadsTests
     private static (SharedHost Host, WasiThreads Threads, ModuleInstance Main) Start(string engine)
     {
         var host = new SharedHost(SpawnWat, new MemoryType(new Limits(1, 1), true, false), engine);
-        var threads = new WasiThreads(host.NewStore(), host.Module, i => i.Module == "env" && i.Name == "memory" ? host.Memory : null);
-        return (host, threads, threads.Instantiate("main"));
+        var runtime = WasiThreads.ForRuntime(host.NewStore(), host.Module, i => i.Module == "env" && i.Name == "memory" ? host.Memory : null);
+        return (host, runtime.Threads, runtime.Instantiate("main"));
     }
 
     [Theory]
@@ -95,8 +98,36 @@ public sealed class WasiThreadsTests
               (import "env" "memory" (memory 1 1 shared))
               (func (export "spawn") (param i32) (result i32) (call $spawn (local.get 0))))
             """, new MemoryType(new Limits(1, 1), true, false));
-        var threads = new WasiThreads(host.NewStore(), host.Module, i => i.Name == "memory" ? host.Memory : null);
-        Assert.Equal(-6, SharedHost.Call(threads.Instantiate(), "spawn", FromI32(1))[0].I32);
-        Assert.True(threads.JoinAll(TimeSpan.Zero));
+        var runtime = WasiThreads.ForRuntime(host.NewStore(), host.Module, i => i.Name == "memory" ? host.Memory : null);
+        Assert.Equal(-6, SharedHost.Call(runtime.Instantiate(), "spawn", FromI32(1))[0].I32);
+        Assert.True(runtime.Threads.JoinAll(TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void LinkerDefineWasiThreadsSpawnsAStorePerThreadOverTheSharedMemory()
+    {
+        // Through the public API: the linker defines the shared memory (of the main store) and thread-spawn; each
+        // spawned thread instantiates the module in its own store, importing that same memory.
+        const int N = 4;
+        var engine = new Engine();
+        var module = Module.FromText(engine, SpawnWat);
+        using var store = new WasmJit.Store(engine);
+        var memory = new Memory(store, 1, 1, shared: true);
+        var failures = new List<Exception>();
+        var linker = new Linker(engine)
+            .Define("env", "memory", memory)
+            .DefineWasiThreads(module, (_, e) => { lock (failures) { failures.Add(e); } });
+        var main = linker.Instantiate(store, module);
+        var spawn = main.GetFunction<int, int>("spawn");
+        var tids = Enumerable.Range(1, N).Select(arg => spawn(arg)).ToArray();
+        Assert.All(tids, t => Assert.InRange(t, 1, WasiThreads.MaxThreadId));
+        Assert.Equal(0, main.GetFunction<int, int>("wait_done")(N));
+        Assert.Equal(N * (N + 1) / 2, memory.Read<int>(0));
+        Assert.Equal(tids.Sum(), memory.Read<int>(8));
+        Assert.Equal(0, memory.Read<int>(12));
+        lock (failures)
+        {
+            Assert.Empty(failures);
+        }
     }
 }
