@@ -15,8 +15,8 @@ public sealed class HammerTests(ITestOutputHelper output)
 {
     private const int Threads = 4;
 
-    /// <summary>The engines the threads tests run on (the JIT joins once it runs on the real runtime).</summary>
-    public static TheoryData<string> Engines => new() { "interp" };
+    /// <summary>The engines the threads tests run on.</summary>
+    public static TheoryData<string> Engines => new() { "interp", "jit", "tiered" };
 
     private static readonly MemoryType Shared1 = new(new Limits(1, 1), Shared: true, Is64: false);
 
@@ -59,6 +59,11 @@ public sealed class HammerTests(ITestOutputHelper output)
         using var host = new SharedHost(CounterWat, Shared1, engine);
         var instances = Enumerable.Range(0, Threads).Select(_ => host.Instantiate()).ToArray();
         var time = SharedHost.RunThreads(Threads, t => SharedHost.Call(instances[t], "inc", FromI32(M), FromI32(t)));
+        if (engine == "jit")
+        {
+            // Really compiled, not left to the interpreter as unsupported.
+            Assert.IsType<WasmJit.Jit.JitCode>(((WasmFunction)instances[0].GetExport("inc")!).Code);
+        }
         output.WriteLine($"{engine}: {Threads} threads x {M} iterations x 8 atomics in {time.TotalMilliseconds:F0} ms");
 
         var check = host.Instantiate();
