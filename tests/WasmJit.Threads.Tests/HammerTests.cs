@@ -254,4 +254,49 @@ public sealed class HammerTests(ITestOutputHelper output)
         Assert.True(before == host.Memory.Base);
         Assert.NotNull(host.Memory.WaitQueues);
     }
+
+    private const string LateGrowWat = """
+        (module
+          (import "env" "memory" (memory 1 4 shared))
+          (func (export "grow") (result i32) (memory.grow (i32.const 1)))
+          ;; After a grow: a plain store into the new page, then a flag that releases the reader.
+          (func (export "publish")
+            (i32.store (i32.const 65540) (i32.const 1234))
+            (i32.atomic.store (i32.const 0) (i32.const 1)))
+          ;; Entered while the memory is one page: spins on the flag with PLAIN loads (what C's `volatile` compiles to;
+          ;; no atomic access, call or memory.grow that would make compiled code re-read the memory's length), then a
+          ;; plain load from the second page.
+          (func (export "load_after_flag") (result i32)
+            (loop $wait (br_if $wait (i32.eqz (i32.load (i32.const 0)))))
+            (i32.load (i32.const 65540))))
+        """;
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void PlainLoadSeesPagesAnotherThreadGrew(string engine)
+    {
+        using var host = new SharedHost(LateGrowWat, new MemoryType(new Limits(1, 4), true, false), engine);
+        var reader = host.Instantiate();
+        var writer = host.Instantiate();
+        int result = 0;
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                result = SharedHost.Call(reader, "load_after_flag")[0].I32;
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        });
+        thread.Start();
+        Thread.Sleep(50); // let the reader enter and spin with the one-page length it started with
+        Assert.Equal(1, SharedHost.Call(writer, "grow")[0].I32);
+        SharedHost.Call(writer, "publish");
+        Assert.True(thread.Join(TimeSpan.FromSeconds(30)), "the reader never saw the flag");
+        Assert.Null(failure);
+        Assert.Equal(1234, result);
+    }
 }

@@ -30,12 +30,6 @@ internal sealed partial class FunctionCompiler
             values[i] = SlotAt(operands - 1 - i);
         }
         PopSpilled(operands);
-        if (_module.Memories[m].Shared)
-        {
-            _il.Emit(OpCodes.Ldloc, _memObj[m]!);
-            _il.Emit(OpCodes.Call, JitMembers.MemLength);
-            _il.Emit(OpCodes.Stloc, _memLen[m]!);
-        }
         CheckedAddress(ins, 1 << info.NaturalAlignLog2, 0);
         foreach (var v in values)
         {
