@@ -536,8 +536,7 @@ internal static unsafe partial class Interpreter
         }
         if (table.Elements[i] is not FunctionInstance f)
         {
-            Trap(TrapKind.UninitializedElement);
-            return null!;
+            throw WasmTrapException.UninitializedElement(i);
         }
         var expected = inst.Types[ip->E];
         if (!ReferenceEquals(f.CanonicalType, expected) && !f.CanonicalType.IsSubtypeOf(expected))
