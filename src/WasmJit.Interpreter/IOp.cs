@@ -1,16 +1,14 @@
 namespace WasmJit.Interpreter;
 
 /// <summary>
-/// The interpreter's own instruction forms, numbered after every <see cref="Opcode"/> so one <c>switch</c> covers
+/// The interpreter's own instruction forms, numbered from <see cref="IOps.First"/>, after every <see cref="Opcode"/> so one <c>switch</c> covers
 /// both. Wasm instructions whose meaning carries over unchanged (arithmetic, loads, stores, SIMD, tables...) keep
 /// their <see cref="Opcode"/> value; control flow, calls, moves and fused forms are listed here.
 /// </summary>
 internal enum IOp
 {
-    First = 1024,
-
-    /// <summary>fp[D] = fp[A] (one numeric slot).</summary>
-    Copy = First,
+    /// <summary>fp[D] = fp[A] (one numeric slot). The first interpreter-only form (see <see cref="IOps.First"/>).</summary>
+    Copy = IOps.First,
 
     /// <summary>fp[D..D+1] = fp[A..A+1].</summary>
     CopyV128,
@@ -119,5 +117,11 @@ internal enum IOp
     /// <summary>Trap: the body uses something this tier cannot run (message in the code's string pool at E).</summary>
     NotSupported,
 
-    Last,
+}
+
+/// <summary>Numbering of <see cref="IOp"/>.</summary>
+internal static class IOps
+{
+    /// <summary>Above every <see cref="Opcode"/> value, so one switch can dispatch both.</summary>
+    public const int First = 1024;
 }

@@ -7,7 +7,7 @@ namespace WasmJit.Interpreter;
 /// (offsets from the frame pointer), so no operand stack is pushed or popped at run time.
 /// <list type="bullet">
 /// <item><see cref="Op"/>: an <see cref="Opcode"/> value for instructions that keep their wasm meaning, or an
-/// <see cref="IOp"/> value (&gt;= <see cref="IOp.First"/>) for the interpreter's own forms.</item>
+/// <see cref="IOp"/> value (&gt;= <see cref="IOps.First"/>) for the interpreter's own forms.</item>
 /// <item><see cref="D"/>: destination slot. <see cref="A"/>, <see cref="B"/>, <see cref="C"/>: source slots, in
 /// wasm operand order.</item>
 /// <item><see cref="E"/>: first index immediate (memory index, with a lane in bits 24.. for lane accesses; table,
@@ -27,5 +27,5 @@ internal struct Inst
     public long X;
 
     public override readonly string ToString() =>
-        $"{(Op >= (int)IOp.First ? ((IOp)Op).ToString() : OpcodeTable.Name((Opcode)Op))} d={D} a={A} b={B} c={C} e={E} x={X}";
+        $"{(Op >= IOps.First ? ((IOp)Op).ToString() : OpcodeTable.Name((Opcode)Op))} d={D} a={A} b={B} c={C} e={E} x={X}";
 }

@@ -151,7 +151,7 @@ internal sealed partial class WastScriptExecutor
             catch (Exception e)
             {
                 // A bug in the runner or an exception type nobody expected: record it, go on with the next command.
-                _result.Fail(command.Line, kind, FailureCategory.Crash, "no crash", Describe(e));
+                _result.Fail(command.Line, kind, FailureCategory.Crash, ExpectedOf(command), Describe(e));
             }
         }
     }
@@ -401,6 +401,17 @@ internal sealed partial class WastScriptExecutor
     }
 
     // ---- Descriptions ---------------------------------------------------------------------------------------
+
+    /// <summary>What a command expects, for the report of a command that crashed.</summary>
+    private static string ExpectedOf(WastCommand command) => command switch
+    {
+        AssertReturnCommand ar => WastValues.Format(ar.Expected),
+        AssertTrapCommand at => $"trap: {at.Message}",
+        AssertExhaustionCommand ae => $"trap: {ae.Message}",
+        AssertModuleCommand am => $"{am.Kind.ToString().ToLowerInvariant()}: {am.Message}",
+        AssertExceptionCommand => "a WebAssembly exception",
+        _ => "success",
+    };
 
     /// <summary>The class of an error as the suite names it, and its message.</summary>
     internal static string Describe(Exception e) => e switch

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using WasmJit.SpecRunner;
 
 namespace WasmJit.Cli.Tests;
 
@@ -125,5 +126,20 @@ public class SpecJsonTests
         Assert.Equal(0, r.ExitCode);
         var lines = r.Out.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(["core/a/x.wast: 2 passed, 0 failed, 0 skipped", "core/b.wast: 1 passed, 0 failed, 0 skipped", "3 passed, 0 failed, 0 skipped"], lines);
+    }
+}
+
+public class SpecSuitePathTests
+{
+    [Fact]
+    public void A_relative_path_is_also_looked_up_in_the_suite()
+    {
+        if (TestSuiteLocator.Find(out var searched) is null)
+        {
+            Assert.Fail(TestSuiteLocator.NotFoundMessage(searched));
+        }
+        var r = Cli.Run("spec", "core/forward.wast");
+        Assert.True(r.ExitCode is 0 or 1, r.Err);
+        Assert.StartsWith("core/forward.wast: ", r.Out);
     }
 }

@@ -13,7 +13,7 @@ internal static class SpecCommand
     {
         var paths = new Argument<string[]>("PATH")
         {
-            Description = "A .wast file or a folder of them (searched recursively). Default: the whole spec test suite.",
+            Description = "A .wast file or a folder of them (searched recursively); a relative path not found here is looked up in the spec test suite. Default: the whole suite.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var engine = new Option<string>("--engine", "-e")
@@ -22,15 +22,17 @@ internal static class SpecCommand
             DefaultValueFactory = _ => "interp",
         };
         engine.AcceptOnlyFromAmong(SpecEngineNames.All);
-        var json = new Option<string?>("--json") { Description = "Also write a machine-readable report to FILE." };
+        var json = new Option<string?>("--json") { Description = "Also write a machine-readable report to FILE.", HelpName = "FILE" };
         var skipList = new Option<string?>("--skip-list")
         {
             Description = $"Skip list to apply (default: {SkipList.RepositoryRelativePath} of this repository).",
+            HelpName = "FILE",
         };
         var noSkip = new Option<bool>("--no-skip") { Description = "Run everything, ignoring the skip list." };
         var timeout = new Option<int>("--timeout")
         {
             Description = "Time limit per file, in seconds.",
+            HelpName = "SECONDS",
             DefaultValueFactory = _ => 120,
         };
         var failures = new Option<bool>("--failures", "-f") { Description = "List each failed command under its file." };
@@ -79,8 +81,20 @@ internal static class SpecCommand
             var root = TestSuiteLocator.Find(out var searched);
             paths = [root ?? throw new CliException(TestSuiteLocator.NotFoundMessage(searched))];
         }
-        foreach (var p in paths)
+        string? suiteRoot = null;
+        for (var i = 0; i < paths.Length; i++)
         {
+            var p = paths[i];
+            if (!File.Exists(p) && !Directory.Exists(p) && !Path.IsPathRooted(p))
+            {
+                // "core/i32.wast" also means that file of the suite, wherever we run from.
+                suiteRoot ??= TestSuiteLocator.Find(out _) ?? "";
+                var inSuite = suiteRoot.Length == 0 ? null : Path.Combine(suiteRoot, p);
+                if (inSuite is not null && (File.Exists(inSuite) || Directory.Exists(inSuite)))
+                {
+                    paths[i] = p = inSuite;
+                }
+            }
             if (!File.Exists(p) && !Directory.Exists(p))
             {
                 throw new CliException($"no such file or folder: {p}");

@@ -11,7 +11,7 @@ internal static class Wasm2WatCommand
     public static Command Create()
     {
         var input = new Argument<string>("IN") { Description = "The binary module (.wasm; .wat is accepted too)." };
-        var output = new Option<string?>("--output", "-o") { Description = "Where to write the text (default: stdout)." };
+        var output = new Option<string?>("--output", "-o") { Description = "Where to write the text (default: stdout).", HelpName = "OUT" };
         var command = new Command("wasm2wat", "Translate a module from binary to text format.") { input, output };
         command.SetAction(parse => CommandAction.Guard(parse, (stdout, _) =>
         {

@@ -12,7 +12,7 @@ internal static class Wat2WasmCommand
     public static Command Create()
     {
         var input = new Argument<string>("IN") { Description = "The module in text format (.wat)." };
-        var output = new Option<string?>("--output", "-o") { Description = "Where to write the binary (default: IN.wasm)." };
+        var output = new Option<string?>("--output", "-o") { Description = "Where to write the binary (default: IN.wasm).", HelpName = "OUT" };
         var noCheck = new Option<bool>("--no-check") { Description = "Do not validate the result." };
         var command = new Command("wat2wasm", "Translate a module from text format to binary.") { input, output, noCheck };
         command.SetAction(parse => CommandAction.Guard(parse, (_, _) =>

@@ -5,7 +5,9 @@ namespace WasmJit.Text.Printer;
 /// <summary>
 /// Prints a decoded module in the WebAssembly text format (https://webassembly.github.io/spec/core/text/modules.html),
 /// such that parsing the print and encoding it gives back the same binary for every canonically encoded module.
-/// Instructions are flat, one per line; custom sections become <c>(@custom ...)</c> annotations.
+/// Instructions are flat, one per line; custom sections become <c>(@custom ...)</c> annotations. Function bodies are
+/// decoded while printing, so a body that does not decode throws <see cref="WasmMalformedException"/>.
+/// See RATIONALE.md for the choices that keep the round trip exact.
 /// </summary>
 internal static class WatPrinter
 {
