@@ -364,29 +364,30 @@ internal static unsafe partial class Interpreter
                 case (int)Opcode.F64Ge: fp[ip->D] = B(F64(fp[ip->A]) >= F64(fp[ip->B])); ip++; continue;
 
                 // ---- memory ----
-                case (int)Opcode.I32Load: fp[ip->D] = Unsafe.ReadUnaligned<uint>(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 4)); ip++; continue;
-                case (int)Opcode.I64Load: fp[ip->D] = Unsafe.ReadUnaligned<ulong>(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 8)); ip++; continue;
-                case (int)Opcode.F32Load: fp[ip->D] = Unsafe.ReadUnaligned<uint>(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 4)); ip++; continue;
-                case (int)Opcode.F64Load: fp[ip->D] = Unsafe.ReadUnaligned<ulong>(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 8)); ip++; continue;
-                case (int)Opcode.I32Load8S: fp[ip->D] = (uint)(int)*(sbyte*)Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 1); ip++; continue;
-                case (int)Opcode.I32Load8U: fp[ip->D] = *Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 1); ip++; continue;
-                case (int)Opcode.I32Load16S: fp[ip->D] = (uint)(int)Unsafe.ReadUnaligned<short>(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 2)); ip++; continue;
-                case (int)Opcode.I32Load16U: fp[ip->D] = Unsafe.ReadUnaligned<ushort>(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 2)); ip++; continue;
-                case (int)Opcode.I64Load8S: fp[ip->D] = (ulong)(long)*(sbyte*)Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 1); ip++; continue;
-                case (int)Opcode.I64Load8U: fp[ip->D] = *Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 1); ip++; continue;
-                case (int)Opcode.I64Load16S: fp[ip->D] = (ulong)(long)Unsafe.ReadUnaligned<short>(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 2)); ip++; continue;
-                case (int)Opcode.I64Load16U: fp[ip->D] = Unsafe.ReadUnaligned<ushort>(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 2)); ip++; continue;
-                case (int)Opcode.I64Load32S: fp[ip->D] = (ulong)(long)Unsafe.ReadUnaligned<int>(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 4)); ip++; continue;
-                case (int)Opcode.I64Load32U: fp[ip->D] = Unsafe.ReadUnaligned<uint>(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 4)); ip++; continue;
-                case (int)Opcode.I32Store: Unsafe.WriteUnaligned(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 4), (uint)fp[ip->B]); ip++; continue;
-                case (int)Opcode.I64Store: Unsafe.WriteUnaligned(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 8), fp[ip->B]); ip++; continue;
-                case (int)Opcode.F32Store: Unsafe.WriteUnaligned(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 4), (uint)fp[ip->B]); ip++; continue;
-                case (int)Opcode.F64Store: Unsafe.WriteUnaligned(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 8), fp[ip->B]); ip++; continue;
-                case (int)Opcode.I32Store8: *Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 1) = (byte)fp[ip->B]; ip++; continue;
-                case (int)Opcode.I32Store16: Unsafe.WriteUnaligned(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 2), (ushort)fp[ip->B]); ip++; continue;
-                case (int)Opcode.I64Store8: *Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 1) = (byte)fp[ip->B]; ip++; continue;
-                case (int)Opcode.I64Store16: Unsafe.WriteUnaligned(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 2), (ushort)fp[ip->B]); ip++; continue;
-                case (int)Opcode.I64Store32: Unsafe.WriteUnaligned(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 4), (uint)fp[ip->B]); ip++; continue;
+                // Memory 0, 32-bit (anything else is IOp.MemAccess): address (u32)(A + B) + X for loads, (u32)(A + C) + X for stores.
+                case (int)Opcode.I32Load: fp[ip->D] = Unsafe.ReadUnaligned<uint>(LoadEa(mem0, ip, fp, 4)); ip++; continue;
+                case (int)Opcode.I64Load: fp[ip->D] = Unsafe.ReadUnaligned<ulong>(LoadEa(mem0, ip, fp, 8)); ip++; continue;
+                case (int)Opcode.F32Load: fp[ip->D] = Unsafe.ReadUnaligned<uint>(LoadEa(mem0, ip, fp, 4)); ip++; continue;
+                case (int)Opcode.F64Load: fp[ip->D] = Unsafe.ReadUnaligned<ulong>(LoadEa(mem0, ip, fp, 8)); ip++; continue;
+                case (int)Opcode.I32Load8S: fp[ip->D] = (uint)(int)*(sbyte*)LoadEa(mem0, ip, fp, 1); ip++; continue;
+                case (int)Opcode.I32Load8U: fp[ip->D] = *LoadEa(mem0, ip, fp, 1); ip++; continue;
+                case (int)Opcode.I32Load16S: fp[ip->D] = (uint)(int)Unsafe.ReadUnaligned<short>(LoadEa(mem0, ip, fp, 2)); ip++; continue;
+                case (int)Opcode.I32Load16U: fp[ip->D] = Unsafe.ReadUnaligned<ushort>(LoadEa(mem0, ip, fp, 2)); ip++; continue;
+                case (int)Opcode.I64Load8S: fp[ip->D] = (ulong)(long)*(sbyte*)LoadEa(mem0, ip, fp, 1); ip++; continue;
+                case (int)Opcode.I64Load8U: fp[ip->D] = *LoadEa(mem0, ip, fp, 1); ip++; continue;
+                case (int)Opcode.I64Load16S: fp[ip->D] = (ulong)(long)Unsafe.ReadUnaligned<short>(LoadEa(mem0, ip, fp, 2)); ip++; continue;
+                case (int)Opcode.I64Load16U: fp[ip->D] = Unsafe.ReadUnaligned<ushort>(LoadEa(mem0, ip, fp, 2)); ip++; continue;
+                case (int)Opcode.I64Load32S: fp[ip->D] = (ulong)(long)Unsafe.ReadUnaligned<int>(LoadEa(mem0, ip, fp, 4)); ip++; continue;
+                case (int)Opcode.I64Load32U: fp[ip->D] = Unsafe.ReadUnaligned<uint>(LoadEa(mem0, ip, fp, 4)); ip++; continue;
+                case (int)Opcode.I32Store: Unsafe.WriteUnaligned(StoreEa(mem0, ip, fp, 4), (uint)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I64Store: Unsafe.WriteUnaligned(StoreEa(mem0, ip, fp, 8), fp[ip->B]); ip++; continue;
+                case (int)Opcode.F32Store: Unsafe.WriteUnaligned(StoreEa(mem0, ip, fp, 4), (uint)fp[ip->B]); ip++; continue;
+                case (int)Opcode.F64Store: Unsafe.WriteUnaligned(StoreEa(mem0, ip, fp, 8), fp[ip->B]); ip++; continue;
+                case (int)Opcode.I32Store8: *StoreEa(mem0, ip, fp, 1) = (byte)fp[ip->B]; ip++; continue;
+                case (int)Opcode.I32Store16: Unsafe.WriteUnaligned(StoreEa(mem0, ip, fp, 2), (ushort)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I64Store8: *StoreEa(mem0, ip, fp, 1) = (byte)fp[ip->B]; ip++; continue;
+                case (int)Opcode.I64Store16: Unsafe.WriteUnaligned(StoreEa(mem0, ip, fp, 2), (ushort)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I64Store32: Unsafe.WriteUnaligned(StoreEa(mem0, ip, fp, 4), (uint)fp[ip->B]); ip++; continue;
                 case (int)Opcode.MemorySize:
                     {
                         var m = ip->E == 0 ? mem0 : inst.Memories[ip->E];

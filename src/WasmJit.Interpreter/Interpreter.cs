@@ -116,9 +116,39 @@ internal static unsafe partial class Interpreter
         return c is LazyInterpretedCode ? InterpreterEngine.Compile(f) : null;
     }
 
+    /// <summary>
+    /// Not marked NoInlining on purpose: RyuJIT only learns that a callee never returns by looking at its IL, and a
+    /// call it knows to be no-return is moved out of line without spilling the dispatch loop's registers around it.
+    /// </summary>
     [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Trap(TrapKind kind) => throw new WasmTrapException(kind);
+
+    /// <summary>
+    /// Address of a memory-0 load: (u32)(fp[A] + fp[B]) + X. The sum of a 32-bit address and a 32-bit offset cannot
+    /// overflow 64 bits, so one compare against the current length is the whole bounds check.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static byte* LoadEa(MemoryInstance m, Inst* ip, ulong* fp, uint size)
+    {
+        ulong ea = (ulong)(uint)(fp[ip->A] + fp[ip->B]) + (ulong)ip->X;
+        if (ea + size > m.ByteLength)
+        {
+            Trap(TrapKind.MemoryOutOfBounds);
+        }
+        return m.Base + ea;
+    }
+
+    /// <summary>Address of a memory-0 store: (u32)(fp[A] + fp[C]) + X (B is the value).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static byte* StoreEa(MemoryInstance m, Inst* ip, ulong* fp, uint size)
+    {
+        ulong ea = (ulong)(uint)(fp[ip->A] + fp[ip->C]) + (ulong)ip->X;
+        if (ea + size > m.ByteLength)
+        {
+            Trap(TrapKind.MemoryOutOfBounds);
+        }
+        return m.Base + ea;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static byte* Ea(MemoryInstance m, ulong addr, long offset, uint size)
