@@ -350,6 +350,17 @@ internal static unsafe partial class Interpreter
                 case (int)Opcode.F64Sub: fp[ip->D] = Bits(F64(fp[ip->A]) - F64(fp[ip->B])); ip++; continue;
                 case (int)Opcode.F64Mul: fp[ip->D] = Bits(F64(fp[ip->A]) * F64(fp[ip->B])); ip++; continue;
                 case (int)Opcode.F64Div: fp[ip->D] = Bits(F64(fp[ip->A]) / F64(fp[ip->B])); ip++; continue;
+                // Common enough in numeric loops (nbody, mandelbrot) to stay out of ExecMisc's call.
+                case (int)Opcode.F64Sqrt: fp[ip->D] = Bits(ScalarOps.F64Sqrt(F64(fp[ip->A]))); ip++; continue;
+                case (int)Opcode.F32Sqrt: fp[ip->D] = Bits(ScalarOps.F32Sqrt(F32(fp[ip->A]))); ip++; continue;
+                case (int)Opcode.F64Neg: fp[ip->D] = fp[ip->A] ^ 0x8000_0000_0000_0000UL; ip++; continue;
+                case (int)Opcode.F64Abs: fp[ip->D] = fp[ip->A] & 0x7FFF_FFFF_FFFF_FFFFUL; ip++; continue;
+                case (int)Opcode.F64ConvertI32S: fp[ip->D] = Bits((double)(int)fp[ip->A]); ip++; continue;
+                case (int)Opcode.F64ConvertI32U: fp[ip->D] = Bits((double)(uint)fp[ip->A]); ip++; continue;
+                case (int)Opcode.F64ConvertI64S: fp[ip->D] = Bits((double)(long)fp[ip->A]); ip++; continue;
+                case (int)Opcode.F32ConvertI32S: fp[ip->D] = Bits((float)(int)fp[ip->A]); ip++; continue;
+                case (int)Opcode.I32TruncF64S: fp[ip->D] = (uint)ScalarOps.I32TruncF64S(F64(fp[ip->A])); ip++; continue;
+                case (int)Opcode.I64TruncF64S: fp[ip->D] = (ulong)ScalarOps.I64TruncF64S(F64(fp[ip->A])); ip++; continue;
                 case (int)Opcode.F32Eq: fp[ip->D] = B(F32(fp[ip->A]) == F32(fp[ip->B])); ip++; continue;
                 case (int)Opcode.F32Ne: fp[ip->D] = B(F32(fp[ip->A]) != F32(fp[ip->B])); ip++; continue;
                 case (int)Opcode.F32Lt: fp[ip->D] = B(F32(fp[ip->A]) < F32(fp[ip->B])); ip++; continue;

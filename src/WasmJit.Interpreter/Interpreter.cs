@@ -85,22 +85,35 @@ internal static unsafe partial class Interpreter
         }
     }
 
-    /// <summary>Zeroes the declared locals and copies in the constant pool.</summary>
+    /// <summary>
+    /// Zeroes the declared locals and copies in the constant pool. Frames are small, so plain loops: a call to
+    /// memset/memmove per wasm call costs more than the few stores it saves (fib).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void InitFrame(InterpretedCode code, ulong* fp, object?[] refs, int fpIdx)
     {
-        if (code.LocalSlots > 0)
+        int n = code.LocalSlots;
+        if (n > 0)
         {
-            new Span<ulong>(fp + code.ParamSlots, code.LocalSlots).Clear();
+            ulong* p = fp + code.ParamSlots;
+            for (int i = 0; i < n; i++)
+            {
+                p[i] = 0;
+            }
             if (code.HasRefLocals)
             {
-                Array.Clear(refs, fpIdx + code.ParamSlots, code.LocalSlots);
+                Array.Clear(refs, fpIdx + code.ParamSlots, n);
             }
         }
-        var consts = code.Consts;
-        if (consts.Length > 0)
+        n = code.ConstCount;
+        if (n > 0)
         {
-            consts.CopyTo(new Span<ulong>(fp + code.ConstBase, consts.Length));
+            ulong* dst = fp + code.ConstBase;
+            ulong* src = code.ConstPtr;
+            for (int i = 0; i < n; i++)
+            {
+                dst[i] = src[i];
+            }
         }
     }
 
