@@ -68,16 +68,12 @@ internal static unsafe partial class Interpreter
             case Opcode.F64x2ReplaceLane: SetV(fp, ip->D, V(fp, ip->A).AsUInt64().WithElement(ip->E, fp[ip->B]).AsByte()); return;
             case Opcode.I8x16Shuffle:
                 {
-                    var a = V(fp, ip->A);
-                    var b = V(fp, ip->B);
+                    // Lane indices are < 32 (validated). Vector128.Shuffle gives 0 for an index past 15, so each
+                    // half picks its own lanes: indices 0..15 from a, and (index - 16), wrapping below 0, from b.
                     var lanes = code.V128Pool[ip->E];
-                    var r = Vector128<byte>.Zero;
-                    for (int i = 0; i < 16; i++)
-                    {
-                        int k = lanes.GetElement(i);
-                        r = r.WithElement(i, k < 16 ? a.GetElement(k) : b.GetElement(k - 16));
-                    }
-                    SetV(fp, ip->D, r);
+                    var fromA = Vector128.Shuffle(V(fp, ip->A), lanes);
+                    var fromB = Vector128.Shuffle(V(fp, ip->B), lanes - Vector128.Create((byte)16));
+                    SetV(fp, ip->D, fromA | fromB);
                     return;
                 }
             case Opcode.V128Not: SetV(fp, ip->D, ~V(fp, ip->A)); return;
