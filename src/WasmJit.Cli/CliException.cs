@@ -20,6 +20,9 @@ internal static class ExitCodes
     /// <summary>Bad input: wrong arguments, a missing file, a file that is not what the command takes.</summary>
     public const int Usage = 2;
 
+    /// <summary>A WebAssembly program trapped (<c>wasmjit run</c>); 128 + SIGABRT, as an abort exits.</summary>
+    public const int Trap = 134;
+
     /// <summary>A bug in wasmjit itself (an unexpected exception); reported on one line.</summary>
     public const int Internal = 70;
 }

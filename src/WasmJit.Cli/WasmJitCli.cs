@@ -25,6 +25,8 @@ internal static class WasmJitCli
         root.Subcommands.Add(Wat2WasmCommand.Create());
         root.Subcommands.Add(Wasm2WatCommand.Create());
         root.Subcommands.Add(SpecCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 

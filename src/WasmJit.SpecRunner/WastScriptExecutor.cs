@@ -3,6 +3,9 @@ using WasmJit.Text;
 
 namespace WasmJit.SpecRunner;
 
+// The runtime's store, not the public API's WasmJit.Store (which the enclosing namespace would find first).
+using Store = WasmJit.Runtime.Store;
+
 /// <summary>
 /// Executes the commands of one .wast script (https://github.com/WebAssembly/spec/tree/main/interpreter#scripts)
 /// against a store, counting each command as passed, failed or skipped. Every command is guarded: a failure or a
@@ -35,6 +38,9 @@ internal sealed partial class WastScriptExecutor
     private readonly Dictionary<string, Func<string, ExternValue?>> _registered = new(StringComparer.Ordinal);
 
     private readonly Dictionary<string, (Thread Thread, WastScriptExecutor Executor)> _threads = new(StringComparer.Ordinal);
+
+    /// <summary>Runs a <c>thread</c> command's commands (actions are not reported to <see cref="SpecRunOptions.OnAction"/>: their order is not deterministic).</summary>
+    private bool _isThread;
 
     private Store? _store;
     private Exception? _storeError;
@@ -225,6 +231,9 @@ internal sealed partial class WastScriptExecutor
                     },
                     Features = _file.Features,
                     MaxCallDepth = _options.MaxCallDepth,
+                    TierUpCalls = _options.TierUpCalls ?? StoreOptions.DefaultTierUpCalls,
+                    TierUpBackEdges = _options.TierUpBackEdges ?? StoreOptions.DefaultTierUpBackEdges,
+                    OnTierUp = _options.OnTierUp,
                 });
                 var spectest = SpectestHost.Create(_store);
                 _registered.TryAdd("spectest", name => spectest.GetValueOrDefault(name));
@@ -334,7 +343,7 @@ internal sealed partial class WastScriptExecutor
 
     private void DoThread(ThreadCommand command, string kind)
     {
-        var child = new WastScriptExecutor(_file, _result, _options, _token, _values);
+        var child = new WastScriptExecutor(_file, _result, _options, _token, _values) { _isThread = true };
         foreach (var shared in command.SharedModules)
         {
             if (!_instances.TryGetValue(shared, out var instance))

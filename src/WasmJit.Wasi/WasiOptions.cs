@@ -63,7 +63,7 @@ public sealed class WasiOptions
 public readonly record struct WasiPreopen(string HostPath, string GuestPath);
 
 /// <summary>The program called <c>proc_exit</c>: not an error, the way a WASI command ends with a status.</summary>
-public sealed class WasiExitException(int exitCode) : Exception($"wasi program exited with code {exitCode}")
+public sealed class WasiExitException(int exitCode) : Exception($"wasi program exited with code {exitCode}"), Embedding.IHostPassThroughException
 {
     public int ExitCode { get; } = exitCode;
 }

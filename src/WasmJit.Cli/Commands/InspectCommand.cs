@@ -7,6 +7,9 @@ using Spectre.Console.Rendering;
 
 namespace WasmJit.Cli.Commands;
 
+// Spectre's table, not the public API's WasmJit.Table (which the enclosing namespace would find first).
+using Table = Spectre.Console.Table;
+
 /// <summary>
 /// <c>wasmjit inspect FILE [--json]</c>: what <c>wasm-objdump -h -x</c> shows: sections with offsets and sizes,
 /// imports, exports, memory and table limits, counts of functions and segments, and the features the module

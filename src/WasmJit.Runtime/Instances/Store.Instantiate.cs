@@ -9,11 +9,18 @@ internal sealed partial class Store
     /// </summary>
     /// <exception cref="WasmLinkException">"unknown import" or "incompatible import type".</exception>
     /// <exception cref="WasmTrapException">An active segment is out of bounds, or the start function traps.</exception>
-    public ModuleInstance Instantiate(WasmModule validatedModule, Func<Import, ExternValue?> resolveImport, string? name = null)
+    public ModuleInstance Instantiate(WasmModule validatedModule, Func<Import, ExternValue?> resolveImport, string? name = null) =>
+        Instantiate(validatedModule, (_, import) => resolveImport(import), name);
+
+    /// <summary>
+    /// As above; the resolver also gets the instance being created (before any of its code runs), so a host can bind
+    /// its functions to the importing instance.
+    /// </summary>
+    public ModuleInstance Instantiate(WasmModule validatedModule, Func<ModuleInstance, Import, ExternValue?> resolveImport, string? name = null)
     {
         var module = validatedModule;
         var inst = new ModuleInstance(this, module, name);
-        ResolveImports(inst, resolveImport);
+        ResolveImports(inst, import => resolveImport(inst, import));
 
         for (int i = module.ImportedFunctionCount; i < inst.Functions.Length; i++)
         {

@@ -1,0 +1,184 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace WasmJit.Cli.Commands;
+
+/// <summary>
+/// <c>wasmjit run [OPTIONS] FILE [-- ARGS...]</c>: runs a WASI preview1 program through the public embedding API.
+/// A command (exports <c>_start</c>) runs <c>_start</c> with ARGS as its argv after <c>--argv0</c>; with
+/// <c>--invoke NAME</c>, a reactor's <c>_initialize</c> runs first, then NAME with ARGS parsed by its parameter
+/// types, and each result is printed on its own line. The exit code is the program's (<c>proc_exit</c>, 0 when
+/// <c>_start</c> returns); a trap prints its message and the wasm backtrace on stderr and exits 134 (as an abort
+/// does, and as node's runner reports it); a module that cannot be linked (e.g. an unknown import, named by
+/// module and field) exits 1.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("FILE") { Description = "The module to run (.wasm or .wat)." };
+        var programArgs = new Argument<string[]>("ARGS")
+        {
+            Description = "Arguments of the program (after --), or of the function given with --invoke.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var invoke = new Option<string?>("--invoke") { Description = "Call this exported function instead of _start; print its results." };
+        var dirs = new Option<string[]>("--dir")
+        {
+            Description = "Give the program a host directory: HOST, or HOST::GUEST to name it GUEST (which may be /). Repeatable.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var envs = new Option<string[]>("--env")
+        {
+            Description = "Set an environment variable of the program: K=V, or K to pass the host's value. Repeatable.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var argv0 = new Option<string?>("--argv0") { Description = "argv[0] of the program (default: the file name)." };
+        var engine = new Option<string>("--engine", "-e")
+        {
+            Description = "Execution engine.",
+            DefaultValueFactory = _ => "tiered",
+        };
+        engine.AcceptOnlyFromAmong("interp", "jit", "tiered");
+        var fuel = new Option<long?>("--fuel") { Description = "Stop the program after N units of fuel (not implemented yet)." };
+        var timeout = new Option<string?>("--timeout") { Description = "Stop the program after T (e.g. 10s, 500ms) (not implemented yet)." };
+
+        var command = new Command("run", "Run a WebAssembly program (WASI preview1 command or reactor).")
+        {
+            file, programArgs, invoke, dirs, envs, argv0, engine, fuel, timeout,
+        };
+        command.SetAction(parse => CommandAction.Guard(parse, (output, error) =>
+        {
+            if (parse.GetValue(fuel) is not null)
+            {
+                throw new CliException("--fuel is not supported yet: sandbox limits (fuel, timeout) are not implemented");
+            }
+            if (parse.GetValue(timeout) is not null)
+            {
+                throw new CliException("--timeout is not supported yet: sandbox limits (fuel, timeout) are not implemented");
+            }
+            var path = parse.GetValue(file)!;
+            var request = new RunRequest(
+                path,
+                parse.GetValue(programArgs) ?? [],
+                parse.GetValue(invoke),
+                parse.GetValue(dirs) ?? [],
+                parse.GetValue(envs) ?? [],
+                parse.GetValue(argv0) ?? Path.GetFileName(path),
+                parse.GetValue(engine)!);
+            return Run(request, output, error);
+        }));
+        return command;
+    }
+
+    private sealed record RunRequest(string File, string[] Args, string? Invoke, string[] Dirs, string[] Env, string Argv0, string Engine);
+
+    private static int Run(RunRequest r, TextWriter output, TextWriter error)
+    {
+        var strategy = r.Engine switch
+        {
+            "jit" => ExecutionStrategy.Jit,
+            "tiered" => ExecutionStrategy.Tiered,
+            _ => ExecutionStrategy.Interpreter,
+        };
+        var engine = new Engine(EngineConfig.Default.WithStrategy(strategy));
+        var module = Module.FromBytes(engine, ModuleInput.Load(r.File), Path.GetFileNameWithoutExtension(r.File));
+        var wasi = WasiOptions.Default.WithArgs(r.Invoke is null ? [r.Argv0, .. r.Args] : [r.Argv0]);
+        foreach (var e in r.Env)
+        {
+            int eq = e.IndexOf('=', StringComparison.Ordinal);
+            wasi = eq > 0
+                ? wasi.WithEnvironment(e[..eq], e[(eq + 1)..])
+                : wasi.WithEnvironment(e, Environment.GetEnvironmentVariable(e)
+                    ?? throw new CliException($"--env {e}: no such variable in the host environment (use {e}=VALUE)"));
+        }
+        foreach (var d in r.Dirs)
+        {
+            int sep = d.LastIndexOf("::", StringComparison.Ordinal);
+            var (host, guest) = sep >= 0 ? (d[..sep], d[(sep + 2)..]) : (d, d);
+            if (!Directory.Exists(host))
+            {
+                throw new CliException($"--dir {d}: no such directory: {host}");
+            }
+            wasi = wasi.WithPreopenedDirectory(host, guest);
+        }
+        if (!ReferenceEquals(output, Console.Out))
+        {
+            wasi = wasi.WithStdout(new TextWriterStream(output));
+        }
+        if (!ReferenceEquals(error, Console.Error))
+        {
+            wasi = wasi.WithStderr(new TextWriterStream(error));
+        }
+
+        Store store;
+        try
+        {
+            store = new Store(engine);
+        }
+        catch (NotSupportedException e)
+        {
+            throw new CliException($"--engine {r.Engine}: {e.Message}");
+        }
+        using (store)
+        {
+            var linker = new Linker(engine).DefineWasi(wasi);
+            try
+            {
+                var instance = linker.Instantiate(store, module);
+                if (r.Invoke is null)
+                {
+                    var start = instance.GetFunction("_start")
+                        ?? throw new CliException($"{r.File}: the module exports no _start function; name the function to call with --invoke ({Exported(module)})");
+                    if (start.Type.Params.Length != 0 || start.Type.Results.Length != 0)
+                    {
+                        throw new CliException($"{r.File}: _start must take and return nothing, it is {start.Type}");
+                    }
+                    start.Invoke();
+                    return ExitCodes.Ok;
+                }
+                instance.GetFunction("_initialize")?.Invoke();
+                var function = instance.GetFunction(r.Invoke)
+                    ?? throw new CliException($"{r.File}: no exported function '{r.Invoke}' ({Exported(module)})");
+                var results = function.Invoke(InvokeArguments.Parse(function.Type, r.Args));
+                foreach (var value in results is object?[] many ? many : function.Type.Results.Length == 0 ? [] : [results])
+                {
+                    output.WriteLine(InvokeArguments.Format(value));
+                }
+                return ExitCodes.Ok;
+            }
+            catch (WasiExitException e)
+            {
+                return e.ExitCode;
+            }
+            catch (WasmTrapException e)
+            {
+                error.WriteLine($"wasmjit: trap: {CommandAction.OneLine(e.Message)}");
+                if (e.Kind == TrapKind.HostError && e.InnerException is { } inner)
+                {
+                    error.WriteLine($"  caused by {inner.GetType().FullName}: {CommandAction.OneLine(inner.Message)}");
+                }
+                if (e.WasmBacktrace.Count > 0)
+                {
+                    error.WriteLine("wasm backtrace:");
+                    for (int i = 0; i < e.WasmBacktrace.Count; i++)
+                    {
+                        error.WriteLine($"  {i}: {e.WasmBacktrace[i]}");
+                    }
+                }
+                return ExitCodes.Trap;
+            }
+            finally
+            {
+                output.Flush();
+                error.Flush();
+            }
+        }
+    }
+
+    private static string Exported(Module module)
+    {
+        var names = module.Exports.Where(e => e.Kind == ExternKind.Func).Select(e => e.Name).ToList();
+        return names.Count == 0 ? "it exports no functions" : "exported functions: " + string.Join(", ", names);
+    }
+}

@@ -1,0 +1,40 @@
+namespace WasmJit;
+
+/// <summary>
+/// The compilation environment shared by modules and stores: which features modules may use, how code runs, and
+/// the default limits. Thread-safe and cheap; one per application is typical (like wasmtime's <c>Engine</c>).
+/// </summary>
+public sealed class Engine
+{
+    public Engine()
+        : this(EngineConfig.Default)
+    {
+    }
+
+    public Engine(EngineConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        Config = config;
+    }
+
+    public EngineConfig Config { get; }
+
+    public ExecutionStrategy Strategy => Config.Strategy;
+
+    public WasmFeatures Features => Config.Features;
+
+    internal Runtime.StoreOptions CreateStoreOptions(StoreLimits limits) => new()
+    {
+        Engine = Config.Strategy switch
+        {
+            ExecutionStrategy.Jit => Runtime.EngineKind.Jit,
+            ExecutionStrategy.Tiered => Runtime.EngineKind.Tiered,
+            _ => Runtime.EngineKind.Interpreter,
+        },
+        Features = Config.Features,
+        TierUpCalls = Config.TierUpCallThreshold,
+        TierUpBackEdges = Config.TierUpLoopThreshold,
+        MaxCallDepth = limits.MaxCallDepth,
+        MaxTableElements = (ulong)limits.MaxTableElements,
+    };
+}

@@ -1,0 +1,125 @@
+namespace WasmJit.Cli.Tests;
+
+/// <summary><c>wasmjit run</c>: commands, reactors with --invoke, exit codes, traps, link errors, options.</summary>
+public sealed class RunCommandTests
+{
+    private static string Kernel(string name) => Path.Combine(RepoRoot(), "perf", "kernels", name);
+
+    private static string RepoRoot()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        {
+            if (File.Exists(Path.Combine(d.FullName, "WasmJit.sln")))
+            {
+                return d.FullName;
+            }
+        }
+        throw new InvalidOperationException("repository root not found");
+    }
+
+    [Fact]
+    public void RunsACommandWithArgsAndEnv()
+    {
+        var r = Cli.Run("run", "--env", "HELLO=there", "--argv0", "prog", Kernel("hello.wasm"), "--", "x", "-y");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("hello, world\nargc: 3\nargv[0]: prog\nargv[1]: x\nargv[2]: -y\nHELLO: there\n", r.Out.ReplaceLineEndings("\n"));
+        var d = Cli.Run("run", Kernel("hello.wasm"));
+        Assert.Contains("argv[0]: hello.wasm", d.Out);
+    }
+
+    [Fact]
+    public void InvokesAReactorExportWithTypedArgumentsAndPrintsResults()
+    {
+        using var dir = new TempDir();
+        var wat = dir.File("calc.wat", """
+            (module
+              (global $base (mut i32) (i32.const 0))
+              (func (export "_initialize") (global.set $base (i32.const 100)))
+              (func (export "add") (param i32 i64 f64) (result i32 i64 f64)
+                (i32.add (global.get $base) (local.get 0)) (i64.mul (local.get 1) (i64.const 2)) (f64.mul (local.get 2) (f64.const 0.5))))
+            """);
+        var r = Cli.Run("run", "--invoke", "add", wat, "--", "-5", "9000000000", "3");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("95\n18000000000\n1.5\n", r.Out.ReplaceLineEndings("\n"));
+
+        var bad = Cli.Run("run", "--invoke", "add", wat, "--", "x", "1", "2");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("'x' is not a valid i32", bad.Err);
+        var missing = Cli.Run("run", "--invoke", "nope", wat);
+        Assert.Contains("no exported function 'nope'", missing.Err);
+        var noStart = Cli.Run("run", wat);
+        Assert.Contains("no _start", noStart.Err);
+    }
+
+    [Fact]
+    public void ExitCodeIsTheProgramsAndTrapsPrintABacktrace()
+    {
+        using var dir = new TempDir();
+        var exit = dir.File("exit.wat", """
+            (module (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+              (memory (export "memory") 1)
+              (func (export "_start") (call $exit (i32.const 17))))
+            """);
+        Assert.Equal(17, Cli.Run("run", exit).ExitCode);
+
+        var trap = dir.File("trap.wat", """
+            (module $m (memory (export "memory") 1)
+              (func $inner (i32.store (i32.const 70000) (i32.const 1)))
+              (func $outer (call $inner))
+              (func (export "_start") (call $outer)))
+            """);
+        var r = Cli.Run("run", trap);
+        Assert.Equal(134, r.ExitCode);
+        var err = r.Err.ReplaceLineEndings("\n");
+        Assert.Contains("trap: out of bounds memory access", err);
+        Assert.Contains("wasm backtrace:\n  0: m!inner", err);
+        Assert.Contains("1: m!outer", err);
+    }
+
+    [Fact]
+    public void MissingImportNamesModuleAndField()
+    {
+        using var dir = new TempDir();
+        var wat = dir.File("imp.wat", """(module (import "env" "frobnicate" (func (param i32))) (func (export "_start")))""");
+        var r = Cli.Run("run", wat);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("unknown import \"env\" \"frobnicate\"", r.Err);
+    }
+
+    [Fact]
+    public void LimitsAreRefusedUntilImplemented()
+    {
+        var fuel = Cli.Run("run", "--fuel", "1000", Kernel("hello.wasm"));
+        Assert.Equal(2, fuel.ExitCode);
+        Assert.Contains("--fuel is not supported yet", fuel.Err);
+        var timeout = Cli.Run("run", "--timeout", "5s", Kernel("hello.wasm"));
+        Assert.Equal(2, timeout.ExitCode);
+        Assert.Contains("--timeout is not supported yet", timeout.Err);
+    }
+
+    [Fact]
+    public void PreopenedDirectoriesMayBeNamedSlash()
+    {
+        using var dir = new TempDir();
+        dir.File("data/in.txt", "payload");
+        // Reads /in.txt from a directory preopened as "/" and writes its length to stdout via fd_write.
+        var wat = dir.File("cat.wat", """
+            (module
+              (import "wasi_snapshot_preview1" "path_open" (func $open (param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32)))
+              (import "wasi_snapshot_preview1" "fd_read" (func $read (param i32 i32 i32 i32) (result i32)))
+              (import "wasi_snapshot_preview1" "fd_write" (func $write (param i32 i32 i32 i32) (result i32)))
+              (memory (export "memory") 1)
+              (data (i32.const 0) "in.txt")
+              (func (export "_start")
+                (drop (call $open (i32.const 3) (i32.const 1) (i32.const 0) (i32.const 6) (i32.const 0) (i64.const 2) (i64.const 0) (i32.const 0) (i32.const 100)))
+                (i32.store (i32.const 200) (i32.const 300))
+                (i32.store (i32.const 204) (i32.const 64))
+                (drop (call $read (i32.load (i32.const 100)) (i32.const 200) (i32.const 1) (i32.const 208)))
+                (i32.store (i32.const 204) (i32.load (i32.const 208)))
+                (drop (call $write (i32.const 1) (i32.const 200) (i32.const 1) (i32.const 212)))))
+            """);
+        var r = Cli.Run("run", "--dir", Path.Combine(dir.Path, "data") + "::/", wat);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("payload", r.Out);
+    }
+}

