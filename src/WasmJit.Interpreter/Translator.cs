@@ -84,6 +84,12 @@ internal sealed partial class Translator
     private readonly List<Vector128<byte>> _v128Pool = [];
     private readonly List<string> _messages = [];
 
+    /// <summary>Is memory 0 a 32-bit memory (its loads and stores take the main loop's fast path)?</summary>
+    private bool _fastMemory;
+
+    /// <summary>A constant-pool slot holding 0: the second address operand of an unfused load or store.</summary>
+    private int _zeroSlot = -1;
+
     /// <summary>First instruction of the current straight-line run: nothing before it may be rewritten.</summary>
     private int _barrier;
 
@@ -131,8 +137,15 @@ internal sealed partial class Translator
         _constBase = slot;
         var code = bytes.Slice(body.CodeOffset, body.CodeLength);
         var buffers = new InstructionBuffers();
-        _constCap = Math.Min(CountConstSlots(code, body.CodeOffset, buffers), MaxConstSlots);
+        int constSlots = CountConstSlots(code, body.CodeOffset, buffers, out bool memoryOps);
+        _fastMemory = _module.Memories.Count > 0 && !_module.Memories[0].Is64;
+        _constCap = Math.Min(constSlots + (memoryOps ? 1 : 0), MaxConstSlots);
         _stackBase = _constBase + _constCap;
+        if (memoryOps && _fastMemory)
+        {
+            // Loads and stores of memory 0 add a second address operand (a fused i32.add); unfused, it is this 0.
+            _zeroSlot = ConstSlot(0, 0, false);
+        }
 
         var fn = NewCtrl(CtrlKind.Func, [], _type.Results);
         _ctrls.Add(fn);
@@ -166,10 +179,11 @@ internal sealed partial class Translator
         };
     }
 
-    private static int CountConstSlots(ReadOnlySpan<byte> code, int offset, InstructionBuffers buffers)
+    private static int CountConstSlots(ReadOnlySpan<byte> code, int offset, InstructionBuffers buffers, out bool memoryOps)
     {
         var r = new InstructionReader(code, offset, WasmFeatures.All, buffers);
         int n = 0;
+        memoryOps = false;
         while (!r.End)
         {
             r.Read(out var ins);
@@ -179,9 +193,12 @@ internal sealed partial class Translator
                 Opcode.V128Const => 2,
                 _ => 0,
             };
+            memoryOps |= IsScalarMemoryOp(ins.Op);
         }
         return n;
     }
+
+    private static bool IsScalarMemoryOp(Opcode op) => op >= Opcode.I32Load && op <= Opcode.I64Store32;
 
     private void SkipUnreachable(ref InstructionReader reader, in Instruction ins)
     {

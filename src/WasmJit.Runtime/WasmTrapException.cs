@@ -14,7 +14,20 @@ public sealed class WasmTrapException : WasmException
         Kind = kind;
     }
 
+    private WasmTrapException(TrapKind kind, string message)
+        : base(message)
+    {
+        Kind = kind;
+    }
+
     public TrapKind Kind { get; }
+
+    /// <summary>
+    /// A call through an empty table slot. The reference interpreter names the slot ("uninitialized element 2",
+    /// bulk.wast), and the suite's other expectations are a prefix of that text, so both tiers report the index.
+    /// </summary>
+    internal static WasmTrapException UninitializedElement(ulong index) =>
+        new(TrapKind.UninitializedElement, $"{TrapMessages.For(TrapKind.UninitializedElement)} {index}");
 
     /// <summary>Wasm frames, innermost first, e.g. <c>mymod!compute (func 3) @0x1a2b</c>. Filled as the trap unwinds.</summary>
     public IReadOnlyList<string> WasmBacktrace => _backtrace;
