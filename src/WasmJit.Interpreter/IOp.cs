@@ -117,6 +117,9 @@ internal enum IOp
     /// <summary>Trap: the body uses something this tier cannot run (message in the code's string pool at E).</summary>
     NotSupported,
 
+    /// <summary>Fuel metering: charge X (a <see cref="Runtime.FuelSegments"/> charge point), trapping when it does not fit.</summary>
+    Fuel,
+
 }
 
 /// <summary>Numbering of <see cref="IOp"/>.</summary>

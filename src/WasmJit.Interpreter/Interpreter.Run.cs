@@ -28,6 +28,7 @@ internal static unsafe partial class Interpreter
         GlobalInstance[] globals = inst.Globals;
         FunctionInstance callee;
         int argBase;
+        ExecutionLimiter lim = inst.Store.Limiter;
 
         while (true)
         {
@@ -49,6 +50,13 @@ internal static unsafe partial class Interpreter
                     continue;
                 case (int)IOp.Const:
                     fp[ip->D] = (ulong)ip->X;
+                    ip++;
+                    continue;
+                case (int)IOp.Fuel:
+                    if ((lim.Fuel -= ip->X) < 0)
+                    {
+                        lim.ThrowOutOfFuel(ip->X);
+                    }
                     ip++;
                     continue;
 
@@ -167,6 +175,10 @@ internal static unsafe partial class Interpreter
                         if (target <= ip)
                         {
                             func.BackEdgeCount++;
+                            if (lim.Interrupt != 0)
+                            {
+                                lim.ThrowInterrupted();
+                            }
                         }
                         ip = target;
                         continue;
@@ -423,6 +435,10 @@ internal static unsafe partial class Interpreter
                 if (target <= ip)
                 {
                     func.BackEdgeCount++;
+                    if (lim.Interrupt != 0)
+                    {
+                        lim.ThrowInterrupted();
+                    }
                 }
                 ip = target;
                 continue;
@@ -437,6 +453,10 @@ internal static unsafe partial class Interpreter
                     if (++stack.Depth > maxDepth)
                     {
                         Trap(TrapKind.CallStackExhausted);
+                    }
+                    if (lim.Interrupt != 0)
+                    {
+                        lim.ThrowInterrupted();
                     }
                     stack.CheckCapacity((long)nfp + ic.FrameSlots);
                     refs = stack.EnsureRefs(nfp + ic.FrameSlots);
@@ -474,6 +494,10 @@ internal static unsafe partial class Interpreter
             {
                 if (callee is WasmFunction wf && InterpretedCodeOf(wf) is InterpretedCode ic)
                 {
+                    if (lim.Interrupt != 0)
+                    {
+                        lim.ThrowInterrupted();
+                    }
                     stack.CheckCapacity((long)fpIdx + ic.FrameSlots);
                     refs = stack.EnsureRefs(fpIdx + ic.FrameSlots);
                     frames[fc - 1] = new Frame { Func = wf, Code = ic, Fp = fpIdx };

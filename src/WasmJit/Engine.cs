@@ -34,5 +34,11 @@ public sealed class Engine
         Features = Config.Features,
         MaxCallDepth = limits.MaxCallDepth,
         MaxTableElements = (ulong)limits.MaxTableElements,
+        Fuel = limits.Fuel,
+        Timeout = limits.Timeout,
+        MaxInstanceMemoryBytes = limits.MaxInstanceMemoryBytes,
+        MaxStoreMemoryBytes = limits.MaxStoreMemoryBytes,
+        MaxInstances = limits.MaxInstances,
+        TrapOnGrowFailure = limits.TrapOnGrowFailure,
     };
 }
