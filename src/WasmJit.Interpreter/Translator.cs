@@ -80,6 +80,7 @@ internal sealed partial class Translator
     private readonly List<ulong> _consts = [];
     private readonly Dictionary<(ulong, ulong, bool), int> _constMap = [];
     private readonly List<int> _brTables = [];
+    private readonly List<(int Pc, int Offset)> _loops = [];
     private readonly List<Vector128<byte>> _v128Pool = [];
     private readonly List<string> _messages = [];
 
@@ -173,6 +174,8 @@ internal sealed partial class Translator
             BrTables = [.. _brTables],
             V128Pool = [.. _v128Pool],
             Messages = [.. _messages],
+            StackBase = _stackBase,
+            Loops = [.. _loops],
         };
     }
 

@@ -239,6 +239,11 @@ internal sealed partial class FunctionCompiler
         {
             _il.Emit(OpCodes.Ldfld, JitMembers.GlobalRef);
         }
+        else if (kind == ValKind.V128)
+        {
+            // Bits and High are separate fields (the CLR may lay them out apart): combine them.
+            Call(JitMembers.M(typeof(JitHelpers), nameof(JitHelpers.GetGlobalV128)));
+        }
         else
         {
             _il.Emit(OpCodes.Ldflda, JitMembers.GlobalBits);
@@ -258,6 +263,11 @@ internal sealed partial class FunctionCompiler
         {
             _il.Emit(OpCodes.Ldloc, value);
             _il.Emit(OpCodes.Stfld, JitMembers.GlobalRef);
+        }
+        else if (kind == ValKind.V128)
+        {
+            _il.Emit(OpCodes.Ldloc, value);
+            Call(JitMembers.M(typeof(JitHelpers), nameof(JitHelpers.SetGlobalV128)));
         }
         else
         {
@@ -283,6 +293,7 @@ internal sealed partial class FunctionCompiler
     // ---- tables ----
 
     private LocalBuilder? _elemsTemp;
+    private LocalBuilder? _tableTemp;
 
     private bool TableIs64(int t) => _module.Tables[t].Type.Is64;
 
@@ -295,29 +306,27 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>
-    /// With the stack spilled and the index in <paramref name="index"/>: loads the element array into a temp, checks
-    /// the index against its length (trap <paramref name="trap"/>), and returns the temp.
+    /// With the stack spilled and the index in <paramref name="index"/>: checks the index against the table's size
+    /// (trap <paramref name="trap"/>), loads its element array into a temp and returns the temp. The size is read
+    /// before the array: growth replaces the array before it raises the size.
     /// </summary>
     private LocalBuilder CheckedTableIndex(int t, LocalBuilder index, TrapKind trap)
     {
         var elems = _elemsTemp ??= _il.DeclareLocal(typeof(object[]));
+        var table = _tableTemp ??= _il.DeclareLocal(typeof(TableInstance));
         EmitLoadTable(t);
-        _il.Emit(OpCodes.Ldfld, JitMembers.TableElements);
-        _il.Emit(OpCodes.Stloc, elems);
+        _il.Emit(OpCodes.Stloc, table);
         _il.Emit(OpCodes.Ldloc, index);
+        _il.Emit(OpCodes.Ldloc, table);
+        _il.Emit(OpCodes.Ldfld, JitMembers.TableCount);
         if (TableIs64(t))
         {
-            _il.Emit(OpCodes.Ldloc, elems);
-            _il.Emit(OpCodes.Ldlen);
             _il.Emit(OpCodes.Conv_U8);
         }
-        else
-        {
-            _il.Emit(OpCodes.Ldloc, elems);
-            _il.Emit(OpCodes.Ldlen);
-            _il.Emit(OpCodes.Conv_I4);
-        }
         _il.Emit(OpCodes.Bge_Un, TrapLabel(trap));
+        _il.Emit(OpCodes.Ldloc, table);
+        _il.Emit(OpCodes.Ldfld, JitMembers.TableElements);
+        _il.Emit(OpCodes.Stloc, elems);
         return elems;
     }
 
@@ -351,9 +360,11 @@ internal sealed partial class FunctionCompiler
     private void EmitTableSize(int t)
     {
         EmitLoadTable(t);
-        _il.Emit(OpCodes.Ldfld, JitMembers.TableElements);
-        _il.Emit(OpCodes.Ldlen);
-        _il.Emit(TableIs64(t) ? OpCodes.Conv_U8 : OpCodes.Conv_I4);
+        _il.Emit(OpCodes.Ldfld, JitMembers.TableCount);
+        if (TableIs64(t))
+        {
+            _il.Emit(OpCodes.Conv_U8);
+        }
         Push(TableIs64(t) ? ValKind.I64 : ValKind.I32);
     }
 

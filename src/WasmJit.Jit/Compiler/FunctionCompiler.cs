@@ -26,7 +26,12 @@ internal sealed partial class FunctionCompiler
     private readonly ILGenerator _il;
     private readonly ValKind[] _localKinds;
     private readonly LocalBuilder?[] _localBuilders;
+    /// <summary>Wasm locals below this index are IL arguments (the parameters; none in a loop entry).</summary>
     private readonly int _paramCount;
+    private readonly LoopSite? _osr;
+    private Label _osrLoader;
+    private Label? _osrLoop;
+    private ValKind[] _osrStack = [];
     private readonly short _ctxArg;
 
     private readonly List<ValKind> _stack = [];
@@ -42,19 +47,27 @@ internal sealed partial class FunctionCompiler
     private LocalBuilder?[] _globalCells = [];
     private readonly Dictionary<(int, ValKind), LocalBuilder> _resultTemps = [];
     private LocalBuilder? _stackProbe;
+    private LocalBuilder? _limiter;
+    private Label _interrupted;
     private Label _stackSlow;
     private Label _stackBack;
     private int _skipDepth;
 
-    public FunctionCompiler(ModuleCompilation mc, int funcIndex, DynamicMethod method)
+    /// <param name="osr">
+    /// Compile the loop-entry variant (see <see cref="LoopEntry"/>): the method is <c>void (WasmStack stack, int fp,
+    /// JitContext ctx)</c>, every wasm local is an IL local, the body is entered at the loop at
+    /// <see cref="LoopSite.LoopOffset"/> after loading the interpreter's frame, and results go back to the frame.
+    /// </param>
+    public FunctionCompiler(ModuleCompilation mc, int funcIndex, DynamicMethod method, LoopSite? osr = null)
     {
         _mc = mc;
         _module = mc.Module;
         _funcIndex = funcIndex;
         _type = _module.FuncTypeOf(funcIndex);
         _il = method.GetILGenerator(256);
-        _paramCount = _type.Params.Length;
-        _ctxArg = (short)JitSignature.ContextArgIndex(_type);
+        _osr = osr;
+        _paramCount = osr is null ? _type.Params.Length : 0;
+        _ctxArg = osr is null ? (short)JitSignature.ContextArgIndex(_type) : (short)2;
 
         var body = _module.Bodies[funcIndex - _module.ImportedFunctionCount];
         var locals = new List<ValType>(_type.Params);
@@ -117,7 +130,14 @@ internal sealed partial class FunctionCompiler
             Height = 0,
         });
 
+        if (_osr is not null)
+        {
+            _osrLoader = _il.DefineLabel();
+            _il.Emit(OpCodes.Br, _osrLoader);
+        }
+
         var buffers = _mc.Buffers;
+        var fuel = _mc.Fuel ? FuelSegments.Compute(_module, _funcIndex, _mc.Features).Start() : default;
         var reader = new InstructionReader(_module.Bytes.Span.Slice(CodeOffset, CodeLength), CodeOffset, _mc.Features, buffers);
         while (!reader.End && _ctrls.Count > 0)
         {
@@ -128,6 +148,10 @@ internal sealed partial class FunctionCompiler
                 {
                     continue;
                 }
+            }
+            else if (_mc.Fuel && fuel.At(ins.Offset) is int cost and > 0)
+            {
+                EmitFuelCharge(cost);
             }
             Emit(ref reader, in ins);
         }
@@ -204,6 +228,13 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Bgt_Un, _stackSlow);
         _il.MarkLabel(_stackBack);
 
+        _limiter = _il.DeclareLocal(typeof(ExecutionLimiter));
+        _interrupted = _il.DefineLabel();
+        _il.Emit(OpCodes.Ldarg, _ctxArg);
+        _il.Emit(OpCodes.Ldfld, JitMembers.CtxLimiter);
+        _il.Emit(OpCodes.Stloc, _limiter);
+        EmitInterruptCheck();
+
         int memCount = _module.Memories.Count;
         if (scan.UsesMemory && memCount > 0)
         {
@@ -212,7 +243,7 @@ internal sealed partial class FunctionCompiler
             _memLen = new LocalBuilder?[memCount];
             for (int m = 0; m < memCount; m++)
             {
-                _memObj[m] = _il.DeclareLocal(typeof(JitMemory));
+                _memObj[m] = _il.DeclareLocal(typeof(MemoryInstance));
                 _memBase[m] = _il.DeclareLocal(typeof(nint));
                 _memLen[m] = _il.DeclareLocal(typeof(ulong));
                 _il.Emit(OpCodes.Ldarg, _ctxArg);
@@ -228,7 +259,7 @@ internal sealed partial class FunctionCompiler
                 }
                 _il.Emit(OpCodes.Dup);
                 _il.Emit(OpCodes.Stloc, _memObj[m]!);
-                _il.Emit(OpCodes.Ldfld, JitMembers.MemBase);
+                _il.Emit(OpCodes.Call, JitMembers.MemBase);
                 _il.Emit(OpCodes.Stloc, _memBase[m]!);
             }
             RefreshMemoryLengths();
@@ -238,7 +269,7 @@ internal sealed partial class FunctionCompiler
             _globalCells = new LocalBuilder?[_module.Globals.Count];
             foreach (int g in globals)
             {
-                _globalCells[g] = _il.DeclareLocal(typeof(JitGlobal));
+                _globalCells[g] = _il.DeclareLocal(typeof(GlobalInstance));
                 _il.Emit(OpCodes.Ldarg, _ctxArg);
                 _il.Emit(OpCodes.Ldfld, JitMembers.CtxGlobals);
                 EmitLdcI4(g);
@@ -254,7 +285,7 @@ internal sealed partial class FunctionCompiler
         for (int m = 0; m < _memObj.Length; m++)
         {
             _il.Emit(OpCodes.Ldloc, _memObj[m]!);
-            _il.Emit(OpCodes.Ldfld, JitMembers.MemLength);
+            _il.Emit(OpCodes.Call, JitMembers.MemLength);
             _il.Emit(OpCodes.Stloc, _memLen[m]!);
         }
     }
@@ -262,12 +293,23 @@ internal sealed partial class FunctionCompiler
     /// <summary>Out-of-line blocks at the end of the method: the stack-check slow path and one throw per trap kind.</summary>
     private void EmitColdBlocks()
     {
+        if (_osr is { } site)
+        {
+            EmitLoopEntryLoader(site);
+        }
         _il.MarkLabel(_stackSlow);
         _il.Emit(OpCodes.Ldloca, _stackProbe!);
         _il.Emit(OpCodes.Conv_U);
         _il.Emit(OpCodes.Ldarg, _ctxArg);
         _il.Emit(OpCodes.Call, JitMembers.StackCheckSlow);
         _il.Emit(OpCodes.Br, _stackBack);
+        _il.MarkLabel(_interrupted);
+        _il.Emit(OpCodes.Ldloc, _limiter!);
+        _il.Emit(OpCodes.Ldloc, _limiter!);
+        _il.Emit(OpCodes.Volatile);
+        _il.Emit(OpCodes.Ldfld, JitMembers.LimiterInterrupt);
+        _il.Emit(OpCodes.Call, JitMembers.LimiterInterrupted);
+        _il.Emit(OpCodes.Throw);
         for (int k = 0; k < _trapLabels.Length; k++)
         {
             if (_trapLabels[k] is { } label)
@@ -281,6 +323,24 @@ internal sealed partial class FunctionCompiler
     }
 
     private Label TrapLabel(TrapKind kind) => _trapLabels[(int)kind] ??= _il.DefineLabel();
+
+    /// <summary>At function entry and loop headers: leave for the cold interrupt block if the store's flag is set.</summary>
+    private void EmitInterruptCheck()
+    {
+        _il.Emit(OpCodes.Ldloc, _limiter!);
+        _il.Emit(OpCodes.Volatile);
+        _il.Emit(OpCodes.Ldfld, JitMembers.LimiterInterrupt);
+        _il.Emit(OpCodes.Brtrue, _interrupted);
+    }
+
+    /// <summary>A <see cref="FuelSegments"/> charge point: <c>limiter.Charge(cost)</c>, after any label bound here.</summary>
+    private void EmitFuelCharge(int cost)
+    {
+        Spill();
+        _il.Emit(OpCodes.Ldloc, _limiter!);
+        _il.Emit(OpCodes.Ldc_I8, (long)cost);
+        _il.Emit(OpCodes.Call, JitMembers.LimiterCharge);
+    }
 
     // ---- operand stack ----------------------------------------------------------------------------------------
 
