@@ -29,7 +29,7 @@ public class JitCompileBenchmarks
     public void Setup()
     {
         _module = Kernels.Load(Kernel);
-        var failed = JitCompiler.Compile(_module, WasmFeatures.Default).Results.Where(r => !r.Compiled).ToList();
+        var failed = JitCompiler.Compile(_module, WasmFeatures.Default, WasmJit.Runtime.TypeRegistry.Canonicalize(_module)).Results.Where(r => !r.Compiled).ToList();
         if (failed.Count > 0)
         {
             // Honest numbers only: a kernel the JIT cannot fully compile is reported, not silently measured on less.
@@ -38,12 +38,12 @@ public class JitCompileBenchmarks
     }
 
     [Benchmark(Description = "wasm -> IL")]
-    public int WasmToIL() => JitCompiler.Compile(_module, WasmFeatures.Default).Results.Length;
+    public int WasmToIL() => JitCompiler.Compile(_module, WasmFeatures.Default, WasmJit.Runtime.TypeRegistry.Canonicalize(_module)).Results.Length;
 
     [Benchmark(Description = "wasm -> IL -> machine code")]
     public int WasmToMachineCode()
     {
-        var compiled = JitCompiler.Compile(_module, WasmFeatures.Default);
+        var compiled = JitCompiler.Compile(_module, WasmFeatures.Default, WasmJit.Runtime.TypeRegistry.Canonicalize(_module));
         foreach (var m in compiled.Methods)
         {
             if (m is not null)
