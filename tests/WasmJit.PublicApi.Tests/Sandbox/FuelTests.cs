@@ -76,13 +76,18 @@ public sealed class FuelTests
     [MemberData(nameof(Engines.Available), MemberType = typeof(Engines))]
     public void LoopBodiesAreChargedEveryIteration(ExecutionStrategy strategy)
     {
-        var (store, instance) = Create(strategy, Counting, 10_000);
+        var (store, instance) = Create(strategy, Counting, 100_000_000);
         using (store)
         {
-            instance.GetAction<int>("count")(100);
+            var count = instance.GetAction<int>("count");
+            count(100);
             // [loop] 1, then per iteration [local.get i32.const i32.sub local.set local.get br_if] 6,
             // then [end] 1 and [end] 1.
-            Assert.Equal(10_000 - (1 + 6 * 100 + 1 + 1), store.Fuel);
+            Assert.Equal(100_000_000 - (1 + 6 * 100 + 1 + 1), store.Fuel);
+            // Long enough for the tiered engine to move the running loop into compiled code (loop entry) mid-call.
+            store.SetFuel(100_000_000);
+            count(5_000_000);
+            Assert.Equal(100_000_000 - (1 + 6 * 5_000_000 + 1 + 1), store.Fuel);
         }
     }
 
