@@ -39,7 +39,7 @@ public sealed class Store : IDisposable
         ArgumentNullException.ThrowIfNull(limits);
         Engine = engine;
         Limits = limits;
-        Inner = new Runtime.Store(engine.CreateStoreOptions(limits), cancellation);
+        Inner = new Runtime.Store(engine.CreateStoreOptions(limits) with { Cancellation = cancellation });
     }
 
     public Engine Engine { get; }

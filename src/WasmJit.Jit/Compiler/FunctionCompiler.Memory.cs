@@ -61,6 +61,11 @@ internal sealed partial class FunctionCompiler
             EmitSimdMemory(ins);
             return;
         }
+        if (ins.Info.Feature.HasFlag(WasmFeatures.Threads))
+        {
+            EmitAtomic(ins);
+            return;
+        }
         throw Unsupported(ins);
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using WasmJit.Runtime.Threading;
 
 namespace WasmJit.Runtime;
 
@@ -98,6 +99,35 @@ internal sealed class ExecutionLimiter : IDisposable
                 cts.Cancel();
             }
             return cts.Token;
+        }
+    }
+
+    /// <summary>
+    /// memory.atomic.wait32 as the tiers run it: parks until notified, timed out, or the interrupt flag is raised;
+    /// then throws the flag's own exception (timeout, interrupt, cancellation) rather than the queue's plain trap.
+    /// </summary>
+    public unsafe int Wait32(WaitQueues? queues, byte* p, ulong address, int expected, long timeoutNs)
+    {
+        try
+        {
+            return AtomicOps.MemoryAtomicWait32(queues, p, address, expected, timeoutNs, WaitToken);
+        }
+        catch (WasmTrapException e) when (e.Kind == TrapKind.Interrupted && Interrupt != NotInterrupted)
+        {
+            throw InterruptedException(Interrupt);
+        }
+    }
+
+    /// <summary>memory.atomic.wait64; as <see cref="Wait32"/>.</summary>
+    public unsafe int Wait64(WaitQueues? queues, byte* p, ulong address, long expected, long timeoutNs)
+    {
+        try
+        {
+            return AtomicOps.MemoryAtomicWait64(queues, p, address, expected, timeoutNs, WaitToken);
+        }
+        catch (WasmTrapException e) when (e.Kind == TrapKind.Interrupted && Interrupt != NotInterrupted)
+        {
+            throw InterruptedException(Interrupt);
         }
     }
 

@@ -147,3 +147,39 @@ public sealed class InterruptTests
         Assert.True(calls > 0);
     }
 }
+
+/// <summary>memory.atomic.wait parks the thread: the store's interrupt flag must wake it.</summary>
+public sealed class WaitInterruptTests
+{
+    private const string Waiter = """
+        (module
+          (memory 1 1 shared)
+          (func (export "wait") (result i32)
+            (memory.atomic.wait32 (i32.const 0) (i32.const 0) (i64.const -1))))
+        """;
+
+    [Theory]
+    [MemberData(nameof(Engines.Available), MemberType = typeof(Engines))]
+    public void TimeoutWakesABlockedWait(ExecutionStrategy strategy)
+    {
+        var engine = Engines.Create(strategy);
+        using var store = new Store(engine, StoreLimits.Default.WithTimeout(TimeSpan.FromMilliseconds(100)));
+        var wait = new Linker(engine).Instantiate(store, Module.FromText(engine, Waiter)).GetFunction<int>("wait");
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Throws<WasmTimeoutException>(() => wait());
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(2), $"took {sw.Elapsed}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.Available), MemberType = typeof(Engines))]
+    public void CancellationWakesABlockedWait(ExecutionStrategy strategy)
+    {
+        var engine = Engines.Create(strategy);
+        using var cts = new CancellationTokenSource();
+        using var store = new Store(engine, StoreLimits.Default, cts.Token);
+        var wait = new Linker(engine).Instantiate(store, Module.FromText(engine, Waiter)).GetFunction<int>("wait");
+        cts.CancelAfter(50);
+        var e = Assert.Throws<WasmInterruptedException>(() => wait());
+        Assert.True(e.Cancelled);
+    }
+}
