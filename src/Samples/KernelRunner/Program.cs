@@ -7,7 +7,7 @@ namespace WasmJit.Samples.KernelRunner;
 /// <summary>
 /// Loads a WASI kernel (a <c>wasm32-wasi</c> command such as perf/kernels/*.wasm), runs it a few times and reports
 /// compile time, each run's wall time and the kernel's output. Usage:
-/// <c>KernelRunner KERNEL.wasm [--engine interpreter|jit|tiered] [--runs N] [--fuel N]</c>.
+/// <c>KernelRunner KERNEL.wasm [--engine interpreter|jit|tiered] [--runs N] [--fuel N] [--timeout SECONDS]</c>.
 /// </summary>
 public static class Program
 {
@@ -19,6 +19,7 @@ public static class Program
         var strategy = ExecutionStrategy.Interpreter;
         int runs = 3;
         long? fuel = null;
+        TimeSpan? timeout = null;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -32,6 +33,9 @@ public static class Program
                 case "--fuel":
                     fuel = long.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
+                case "--timeout":
+                    timeout = TimeSpan.FromSeconds(double.Parse(args[++i], CultureInfo.InvariantCulture));
+                    break;
                 default:
                     path = args[i];
                     break;
@@ -39,7 +43,7 @@ public static class Program
         }
         if (path is null || !File.Exists(path))
         {
-            output.WriteLine("usage: KernelRunner KERNEL.wasm [--engine interpreter|jit|tiered] [--runs N] [--fuel N]");
+            output.WriteLine("usage: KernelRunner KERNEL.wasm [--engine interpreter|jit|tiered] [--runs N] [--fuel N] [--timeout SECONDS]");
             return 2;
         }
 
@@ -50,7 +54,7 @@ public static class Program
         for (int run = 1; run <= runs; run++)
         {
             var stdout = new MemoryStream();
-            var limits = fuel is long f ? StoreLimits.Default.WithFuel(f) : StoreLimits.Default;
+            var limits = StoreLimits.Default.WithFuel(fuel).WithTimeout(timeout);
             using var store = new Store(engine, limits);
             var linker = new Linker(engine).DefineWasi(WasiOptions.Default.WithArgs(Path.GetFileName(path)).WithStdout(stdout));
             clock.Restart();
