@@ -123,6 +123,9 @@ internal enum IOp
     /// </summary>
     MemAccess,
 
+    /// <summary>Fuel metering: charge X (a <see cref="Runtime.FuelSegments"/> charge point), trapping when it does not fit.</summary>
+    Fuel,
+
 }
 
 /// <summary>Numbering of <see cref="IOp"/>.</summary>

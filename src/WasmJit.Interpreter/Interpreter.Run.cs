@@ -31,6 +31,7 @@ internal static unsafe partial class Interpreter
         var engine = inst.Store.Engine;
         int callBudget = engine.CallBudget;
         int backEdgeBudget = engine.BackEdgeBudget;
+        ExecutionLimiter lim = inst.Store.Limiter;
 
         while (true)
         {
@@ -52,6 +53,13 @@ internal static unsafe partial class Interpreter
                     continue;
                 case (int)IOp.Const:
                     fp[ip->D] = (ulong)ip->X;
+                    ip++;
+                    continue;
+                case (int)IOp.Fuel:
+                    if ((lim.Fuel -= ip->X) < 0)
+                    {
+                        lim.ThrowOutOfFuel(ip->X);
+                    }
                     ip++;
                     continue;
 
@@ -167,11 +175,17 @@ internal static unsafe partial class Interpreter
                         uint i = (uint)fp[ip->A];
                         uint last = (uint)ip->X - 1;
                         Inst* target = start + code.BrTables[ip->E + (int)Math.Min(i, last)];
-                        if (target <= ip && ++func.BackEdgeCount >= backEdgeBudget
-                            && HotLoop(func, code, (int)(target - start), stack, fpIdx))
+                        if (target <= ip)
                         {
-                            refs = stack.Refs;
-                            goto doReturn;
+                            if (lim.Interrupt != 0)
+                            {
+                                lim.ThrowInterrupted();
+                            }
+                            if (++func.BackEdgeCount >= backEdgeBudget && HotLoop(func, code, (int)(target - start), stack, fpIdx))
+                            {
+                                refs = stack.Refs;
+                                goto doReturn;
+                            }
                         }
                         ip = target;
                         continue;
@@ -437,12 +451,18 @@ internal static unsafe partial class Interpreter
         jump:
             {
                 Inst* target = start + ip->X;
-                if (target <= ip && ++func.BackEdgeCount >= backEdgeBudget
-                    && HotLoop(func, code, (int)(target - start), stack, fpIdx))
+                if (target <= ip)
                 {
-                    // The compiled loop entry ran the rest of the function: its results are in the frame.
-                    refs = stack.Refs;
-                    goto doReturn;
+                    if (lim.Interrupt != 0)
+                    {
+                        lim.ThrowInterrupted();
+                    }
+                    if (++func.BackEdgeCount >= backEdgeBudget && HotLoop(func, code, (int)(target - start), stack, fpIdx))
+                    {
+                        // The compiled loop entry ran the rest of the function: its results are in the frame.
+                        refs = stack.Refs;
+                        goto doReturn;
+                    }
                 }
                 ip = target;
                 continue;
@@ -457,6 +477,10 @@ internal static unsafe partial class Interpreter
                     if (++stack.Depth > maxDepth)
                     {
                         Trap(TrapKind.CallStackExhausted);
+                    }
+                    if (lim.Interrupt != 0)
+                    {
+                        lim.ThrowInterrupted();
                     }
                     stack.CheckCapacity((long)nfp + ic.FrameSlots);
                     refs = stack.EnsureRefs(nfp + ic.FrameSlots);
@@ -497,6 +521,10 @@ internal static unsafe partial class Interpreter
             {
                 if (callee is WasmFunction wf && InterpretedCodeOf(wf) is InterpretedCode ic)
                 {
+                    if (lim.Interrupt != 0)
+                    {
+                        lim.ThrowInterrupted();
+                    }
                     stack.CheckCapacity((long)fpIdx + ic.FrameSlots);
                     refs = stack.EnsureRefs(fpIdx + ic.FrameSlots);
                     frames[fc - 1] = new Frame { Func = wf, Code = ic, Fp = fpIdx };

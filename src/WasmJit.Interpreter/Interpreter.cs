@@ -56,6 +56,11 @@ internal static unsafe partial class Interpreter
             {
                 Trap(TrapKind.CallStackExhausted);
             }
+            var lim = f.Instance.Store.Limiter;
+            if (lim.Interrupt != 0)
+            {
+                lim.ThrowInterrupted();
+            }
             stack.CheckCapacity((long)baseSlot + code.FrameSlots);
             var refs = stack.EnsureRefs(baseSlot + code.FrameSlots);
             if (frameBase == ts.Frames.Length)

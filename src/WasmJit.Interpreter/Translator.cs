@@ -96,16 +96,21 @@ internal sealed partial class Translator
     /// <summary>The last instruction whose only effect is writing slot D (may be retargeted or fused), or -1.</summary>
     private int _lastProducer = -1;
 
-    private Translator(WasmModule module, WasmFeatures features, int funcIndex)
+    /// <summary>Fuel charge points (null: no metering, no charges emitted).</summary>
+    private readonly Runtime.FuelSegments? _fuel;
+
+    private Translator(WasmModule module, WasmFeatures features, int funcIndex, bool fuel)
     {
         _module = module;
         _features = features;
         _funcIndex = funcIndex;
         _type = module.FuncTypeOf(funcIndex);
+        _fuel = fuel ? Runtime.FuelSegments.Compute(module, funcIndex, features) : null;
     }
 
-    public static InterpretedCode Translate(WasmModule module, WasmFeatures features, int funcIndex) =>
-        new Translator(module, features, funcIndex).Run();
+    /// <param name="fuel">Emit fuel charges (<see cref="IOp.Fuel"/>) at the charge points of <see cref="Runtime.FuelSegments"/>.</param>
+    public static InterpretedCode Translate(WasmModule module, WasmFeatures features, int funcIndex, bool fuel = false) =>
+        new Translator(module, features, funcIndex, fuel).Run();
 
     private InterpretedCode Run()
     {
@@ -150,9 +155,17 @@ internal sealed partial class Translator
         var fn = NewCtrl(CtrlKind.Func, [], _type.Results);
         _ctrls.Add(fn);
         var reader = new InstructionReader(code, body.CodeOffset, _features, buffers);
+        var fuel = _fuel?.Start() ?? default;
         while (_ctrls.Count > 0)
         {
             reader.Read(out var ins);
+            if (_fuel is not null && !_unreachable && fuel.At(ins.Offset) is int cost and > 0)
+            {
+                // Before the instruction, and after the label a branch to this point targets: every arrival pays.
+                Emit((int)IOp.Fuel, x: cost);
+                _lastProducer = -1;
+                _barrier = _pc;
+            }
             if (_unreachable)
             {
                 SkipUnreachable(ref reader, in ins);

@@ -5,8 +5,14 @@ namespace WasmJit;
 /// <summary>
 /// WebAssembly execution trapped (https://webassembly.github.io/spec/core/intro/overview.html#trap). Carries the
 /// kind, the suite's message, and the wasm backtrace (function names from the name section when present).
+/// <para>
+/// Not sealed: the sandbox's own stops are traps too (wasmtime's <c>Trap::OutOfFuel</c>, <c>Trap::Interrupt</c>),
+/// each with its own type (<see cref="WasmFuelExhaustedException"/>, <see cref="WasmInterruptedException"/>,
+/// <see cref="WasmTimeoutException"/>, <see cref="WasmResourceLimitException"/>), so every engine unwinds them and
+/// adds the wasm frames the same way, and <c>catch (WasmTrapException)</c> still covers everything the guest causes.
+/// </para>
 /// </summary>
-public sealed class WasmTrapException : WasmException
+public class WasmTrapException : WasmException
 {
     public WasmTrapException(TrapKind kind, string? detail = null, Exception? inner = null)
         : base(detail is null ? TrapMessages.For(kind) : $"{TrapMessages.For(kind)}: {detail}", inner)
