@@ -12,11 +12,9 @@ namespace WasmJit;
 /// the store: touching them from another thread while wasm runs is a data race the caller must avoid.
 /// </para>
 /// </summary>
-public sealed class Store : IDisposable
+public sealed partial class Store : IDisposable
 {
     private readonly Dictionary<object, object> _state = [];
-    private int _owner;
-    private int _depth;
     private bool _disposed;
 
     public Store(Engine engine)
@@ -38,39 +36,6 @@ public sealed class Store : IDisposable
     public StoreLimits Limits { get; }
 
     internal Runtime.Store Inner { get; }
-
-    /// <summary>Claims the store for this thread (re-entrant); pair with <see cref="Exit"/> in a finally.</summary>
-    internal void Enter()
-    {
-        int me = Environment.CurrentManagedThreadId;
-        int owner = Interlocked.CompareExchange(ref _owner, me, 0);
-        if (owner != 0 && owner != me)
-        {
-            ThrowBusy(owner, me);
-        }
-        if (_disposed)
-        {
-            if (owner == 0)
-            {
-                Volatile.Write(ref _owner, 0);
-            }
-            throw new ObjectDisposedException(nameof(Store));
-        }
-        _depth++;
-    }
-
-    internal void Exit()
-    {
-        if (--_depth == 0)
-        {
-            Volatile.Write(ref _owner, 0);
-        }
-    }
-
-    private static void ThrowBusy(int owner, int me) =>
-        throw new InvalidOperationException(
-            $"this store is in use by thread {owner}; a store may be used by one thread at a time (this is thread {me}). " +
-            "Use one store per thread, or wait until the other thread's call returns.");
 
     /// <summary>Per-store state of a host module (e.g. the WASI context), created on first use and disposed with the store.</summary>
     internal T GetOrAddState<T>(object key, Func<T> create)
@@ -99,6 +64,7 @@ public sealed class Store : IDisposable
                 return;
             }
             _disposed = true;
+            MarkDisposed();
             state = [.. _state.Values];
             _state.Clear();
         }
