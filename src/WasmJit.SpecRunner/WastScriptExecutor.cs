@@ -231,6 +231,8 @@ internal sealed partial class WastScriptExecutor
                     },
                     Features = _file.Features,
                     MaxCallDepth = _options.MaxCallDepth,
+                    // A file past its time limit must not leave threads parked in memory.atomic.wait forever.
+                    Cancellation = _token,
                     TierUpCalls = _options.TierUpCalls ?? StoreOptions.DefaultTierUpCalls,
                     TierUpBackEdges = _options.TierUpBackEdges ?? StoreOptions.DefaultTierUpBackEdges,
                     OnTierUp = _options.OnTierUp,

@@ -3,6 +3,8 @@ using System.Reflection.Emit;
 using System.Runtime.Intrinsics;
 using WasmJit.Binary;
 
+using WasmJit.Runtime.Threading;
+
 namespace WasmJit.Jit;
 
 /// <summary>The instruction dispatch: one switch over <see cref="Opcode"/>; families go to their partial files.</summary>
@@ -43,6 +45,7 @@ internal sealed partial class FunctionCompiler
             case Opcode.GlobalSet: EmitGlobalSet((int)ins.A); return;
             case Opcode.TableGet: EmitTableGet((int)ins.A); return;
             case Opcode.TableSet: EmitTableSet((int)ins.A); return;
+            case Opcode.AtomicFence: Call(typeof(AtomicOps).GetMethod(nameof(AtomicOps.AtomicFence))!); return;
             case Opcode.MemorySize: EmitMemorySize((int)ins.A); return;
             case Opcode.MemoryGrow: EmitMemoryGrow((int)ins.A); return;
             case Opcode.MemoryFill: EmitMemoryFill((int)ins.A); return;

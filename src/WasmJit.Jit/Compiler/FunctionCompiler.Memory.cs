@@ -61,6 +61,11 @@ internal sealed partial class FunctionCompiler
             EmitSimdMemory(ins);
             return;
         }
+        if (ins.Info.Feature.HasFlag(WasmFeatures.Threads))
+        {
+            EmitAtomic(ins);
+            return;
+        }
         throw Unsupported(ins);
     }
 
@@ -106,31 +111,22 @@ internal sealed partial class FunctionCompiler
         }
         var oob = TrapLabel(TrapKind.MemoryOutOfBounds);
         ulong end = offset + (ulong)size;
-        if (!Is64(m))
+        if (_module.Memories[m].Shared)
         {
-            // A 32-bit address plus a 32-bit offset plus the size cannot overflow 64 bits: one compare.
-            _il.Emit(OpCodes.Ldloc, addr);
-            _il.Emit(OpCodes.Conv_U8);
-            EmitLdcI8((long)end);
-            _il.Emit(OpCodes.Add);
-            _il.Emit(OpCodes.Ldloc, _memLen[m]!);
-            _il.Emit(OpCodes.Bgt_Un, oob);
+            // Another thread may have grown a shared memory since the length was cached: before trapping, re-read
+            // the live length and check once more. The retry is off the in-bounds path.
+            var inBounds = _il.DefineLabel();
+            var retry = _il.DefineLabel();
+            EmitBoundsCheck(m, addr, offset, end, retry);
+            _il.Emit(OpCodes.Br, inBounds);
+            _il.MarkLabel(retry);
+            ReloadMemoryLength(m);
+            EmitBoundsCheck(m, addr, offset, end, oob);
+            _il.MarkLabel(inBounds);
         }
         else
         {
-            if (end < offset)
-            {
-                _il.Emit(OpCodes.Br, oob);
-            }
-            // addr > len - end, with len >= end checked first so the subtraction cannot wrap.
-            _il.Emit(OpCodes.Ldloc, _memLen[m]!);
-            EmitLdcI8((long)end);
-            _il.Emit(OpCodes.Blt_Un, oob);
-            _il.Emit(OpCodes.Ldloc, addr);
-            _il.Emit(OpCodes.Ldloc, _memLen[m]!);
-            EmitLdcI8((long)end);
-            _il.Emit(OpCodes.Sub);
-            _il.Emit(OpCodes.Bgt_Un, oob);
+            EmitBoundsCheck(m, addr, offset, end, oob);
         }
         _il.Emit(OpCodes.Ldloc, _memBase[m]!);
         _il.Emit(OpCodes.Ldloc, addr);
@@ -144,8 +140,49 @@ internal sealed partial class FunctionCompiler
         }
     }
 
+    /// <summary>Branches to <paramref name="outOfBounds"/> unless [addr + offset, addr + end) lies within memory m.</summary>
+    private void EmitBoundsCheck(int m, LocalBuilder addr, ulong offset, ulong end, Label outOfBounds)
+    {
+        if (!Is64(m))
+        {
+            // A 32-bit address plus a 32-bit offset plus the size cannot overflow 64 bits: one compare.
+            _il.Emit(OpCodes.Ldloc, addr);
+            _il.Emit(OpCodes.Conv_U8);
+            EmitLdcI8((long)end);
+            _il.Emit(OpCodes.Add);
+            _il.Emit(OpCodes.Ldloc, _memLen[m]!);
+            _il.Emit(OpCodes.Bgt_Un, outOfBounds);
+            return;
+        }
+        if (end < offset)
+        {
+            _il.Emit(OpCodes.Br, outOfBounds);
+        }
+        // addr > len - end, with len >= end checked first so the subtraction cannot wrap.
+        _il.Emit(OpCodes.Ldloc, _memLen[m]!);
+        EmitLdcI8((long)end);
+        _il.Emit(OpCodes.Blt_Un, outOfBounds);
+        _il.Emit(OpCodes.Ldloc, addr);
+        _il.Emit(OpCodes.Ldloc, _memLen[m]!);
+        EmitLdcI8((long)end);
+        _il.Emit(OpCodes.Sub);
+        _il.Emit(OpCodes.Bgt_Un, outOfBounds);
+    }
+
+    private void ReloadMemoryLength(int m)
+    {
+        _il.Emit(OpCodes.Ldloc, _memObj[m]!);
+        _il.Emit(OpCodes.Call, JitMembers.MemLength);
+        _il.Emit(OpCodes.Stloc, _memLen[m]!);
+    }
+
     private void EmitMemorySize(int m)
     {
+        if (_module.Memories[m].Shared)
+        {
+            // A shared memory's size can change under us at any time: read it live.
+            ReloadMemoryLength(m);
+        }
         _il.Emit(OpCodes.Ldloc, _memLen[m]!);
         EmitLdcI4(_module.Memories[m].PageSizeLog2);
         _il.Emit(OpCodes.Shr_Un);

@@ -60,6 +60,13 @@ internal sealed record StoreOptions
     /// </summary>
     public ulong MaxMemory64Bytes { get; init; } = 16UL << 30;
 
+    /// <summary>
+    /// Interrupts blocking operations of code running in the store: a memory.atomic.wait32/64 parked when (or while)
+    /// the token is cancelled traps with "interrupted" instead of sleeping on. Lets a host stop threads that wait
+    /// forever (the spec runner's time limit, an embedder shutting down).
+    /// </summary>
+    public CancellationToken Cancellation { get; init; }
+
     /// <summary>Most elements a table may hold; table.grow past it returns -1 (the spec allows engine limits).</summary>
     public ulong MaxTableElements { get; init; } = 10_000_000;
 }
