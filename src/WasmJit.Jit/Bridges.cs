@@ -25,11 +25,18 @@ internal static class Bridges
     private static readonly ConcurrentDictionary<string, Invoker> s_invokers = new();
     private static readonly ConcurrentDictionary<DynamicMethod, nint> s_addresses = new();
 
-    /// <summary>Gives <paramref name="f"/> a bridge entry unless it has an entry already; returns its entry.</summary>
+    /// <summary>
+    /// Gives <paramref name="f"/> an entry unless it has one already: its own direct entry if it offers one (a typed
+    /// host function), else a bridge. Returns its entry.
+    /// </summary>
     public static TypedEntry Bind(FunctionInstance f)
     {
-        var bridge = s_bridges.GetOrAdd(Shape(f.Type), static (_, t) => CreateBridge(t), f.Type);
-        var entry = new TypedEntry(s_addresses.GetOrAdd(bridge, JitCompiler.EntryPoint), f, bridge);
+        var entry = f.CreateDirectEntry();
+        if (entry is null)
+        {
+            var bridge = s_bridges.GetOrAdd(Shape(f.Type), static (_, t) => CreateBridge(t), f.Type);
+            entry = new TypedEntry(s_addresses.GetOrAdd(bridge, JitCompiler.EntryPoint), f, bridge, isBridge: true);
+        }
         return Interlocked.CompareExchange(ref f.CompiledEntry, entry, null) ?? entry;
     }
 
@@ -61,20 +68,36 @@ internal static class Bridges
         _ => 'r',
     };
 
-    /// <summary>The stack frame a bridge writes its call into: [Top, Top + max(params, results)).</summary>
-    public static WasmStack BeginCall(FunctionInstance f, out int baseSlot)
+    /// <summary>
+    /// The stack frame a bridge writes its call into: [Top, Top + max(params, results)) of the thread's stack, which
+    /// is bound here if compiled code was entered directly from the host (<paramref name="outermost"/>).
+    /// </summary>
+    public static WasmStack BeginCall(FunctionInstance f, out int baseSlot, out bool outermost)
     {
-        var s = WasmStack.Current ?? throw new InvalidOperationException("compiled wasm code ran without a bound WasmStack");
+        var s = WasmStack.Enter(out outermost);
         int b = s.Top;
         int end = b + Math.Max(f.ParamSlots, f.ResultSlots);
-        s.CheckCapacity(end);
-        s.EnsureRefs(end);
         s.Top = end;
         baseSlot = b;
+        try
+        {
+            s.CheckCapacity(end);
+            s.EnsureRefs(end);
+        }
+        catch
+        {
+            EndCall(s, b, outermost);
+            throw;
+        }
         return s;
     }
 
-    public static void EndCall(WasmStack s, int baseSlot) => s.Top = baseSlot;
+    /// <summary>Pops the bridge's frame (in a finally: a trap must not leave the stack bound or its top raised).</summary>
+    public static void EndCall(WasmStack s, int baseSlot, bool outermost)
+    {
+        s.Top = baseSlot;
+        WasmStack.Exit(s, outermost);
+    }
 
     private static readonly MethodInfo s_beginCall = JitMembers.M(typeof(Bridges), nameof(BeginCall));
     private static readonly MethodInfo s_endCall = JitMembers.M(typeof(Bridges), nameof(EndCall));
@@ -89,13 +112,17 @@ internal static class Bridges
         var fn = il.DeclareLocal(typeof(FunctionInstance));
         var stack = il.DeclareLocal(typeof(WasmStack));
         var b = il.DeclareLocal(typeof(int));
+        var outermost = il.DeclareLocal(typeof(bool));
+        var r0 = t.Results.Length > 0 ? il.DeclareLocal(JitMembers.ClrType(t.Results[0].Kind)) : null;
         il.Emit(OpCodes.Ldarg, target);
         il.Emit(OpCodes.Castclass, typeof(FunctionInstance));
         il.Emit(OpCodes.Stloc, fn);
         il.Emit(OpCodes.Ldloc, fn);
         il.Emit(OpCodes.Ldloca, b);
+        il.Emit(OpCodes.Ldloca, outermost);
         il.Emit(OpCodes.Call, s_beginCall);
         il.Emit(OpCodes.Stloc, stack);
+        il.BeginExceptionBlock();
         var po = SlotAbi.Offsets(t.Params);
         for (int i = 0; i < po.Length; i++)
         {
@@ -115,13 +142,21 @@ internal static class Bridges
             il.Emit(OpCodes.Call, SlotAbi.Getter(t.Results[k].Kind));
             StoreIndirect(il, t.Results[k].Kind);
         }
-        il.Emit(OpCodes.Ldloc, stack);
-        il.Emit(OpCodes.Ldloc, b);
-        il.Emit(OpCodes.Call, s_endCall);
-        if (ro.Length > 0)
+        if (r0 is not null)
         {
             SlotAddress(il, stack, b, ro[0]);
             il.Emit(OpCodes.Call, SlotAbi.Getter(t.Results[0].Kind));
+            il.Emit(OpCodes.Stloc, r0);
+        }
+        il.BeginFinallyBlock();
+        il.Emit(OpCodes.Ldloc, stack);
+        il.Emit(OpCodes.Ldloc, b);
+        il.Emit(OpCodes.Ldloc, outermost);
+        il.Emit(OpCodes.Call, s_endCall);
+        il.EndExceptionBlock();
+        if (r0 is not null)
+        {
+            il.Emit(OpCodes.Ldloc, r0);
         }
         il.Emit(OpCodes.Ret);
         return dm;

@@ -25,7 +25,7 @@ public readonly struct Caller
     {
         if (name == "memory")
         {
-            return Context.DefaultMemory is { } m ? new Memory(Context.Store, m) : null;
+            return Context.DefaultPublicMemory;
         }
         return Instance.GetMemory(name);
     }

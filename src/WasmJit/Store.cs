@@ -12,11 +12,9 @@ namespace WasmJit;
 /// the store: touching them from another thread while wasm runs is a data race the caller must avoid.
 /// </para>
 /// </summary>
-public sealed class Store : IDisposable
+public sealed partial class Store : IDisposable
 {
     private readonly Dictionary<object, object> _state = [];
-    private int _owner;
-    private int _depth;
     private bool _disposed;
 
     public Store(Engine engine)
@@ -48,49 +46,8 @@ public sealed class Store : IDisposable
 
     internal Runtime.Store Inner { get; }
 
-    /// <summary>Claims the store for this thread (re-entrant); pair with <see cref="Exit"/> in a finally.</summary>
-    internal void Enter()
-    {
-        int me = Environment.CurrentManagedThreadId;
-        int owner = Interlocked.CompareExchange(ref _owner, me, 0);
-        if (owner != 0 && owner != me)
-        {
-            ThrowBusy(owner, me);
-        }
-        if (_disposed)
-        {
-            if (owner == 0)
-            {
-                Volatile.Write(ref _owner, 0);
-            }
-            throw new ObjectDisposedException(nameof(Store));
-        }
-        if (_depth == 0)
-        {
-            try
-            {
-                Inner.Limiter.BeginEntry();
-            }
-            catch
-            {
-                Volatile.Write(ref _owner, 0);
-                throw;
-            }
-        }
-        _depth++;
-    }
-
-    internal void Exit()
-    {
-        if (--_depth == 0)
-        {
-            Inner.Limiter.EndEntry();
-            Volatile.Write(ref _owner, 0);
-        }
-    }
-
     /// <summary>Is WebAssembly code of this store running (on any thread)? Then instances cannot be disposed.</summary>
-    internal bool IsRunning => Volatile.Read(ref _owner) != 0;
+    internal bool IsRunning => Volatile.Read(ref _claim).Depth != 0 || ReferenceEquals(Volatile.Read(ref _claim), s_revoking);
 
     /// <summary>
     /// Fuel left (see <see cref="StoreLimits.WithFuel"/>): one unit per executed wasm instruction, charged per
@@ -139,7 +96,7 @@ public sealed class Store : IDisposable
     /// </summary>
     public void Interrupt()
     {
-        if (Volatile.Read(ref _owner) != 0)
+        if (IsRunning)
         {
             Inner.Limiter.RaiseInterrupt(Runtime.ExecutionLimiter.Requested);
         }
@@ -150,11 +107,6 @@ public sealed class Store : IDisposable
 
     /// <summary>Bytes of linear memory the store's memories hold now.</summary>
     public long MemoryBytes => Inner.Scope.MemoryBytes;
-
-    private static void ThrowBusy(int owner, int me) =>
-        throw new InvalidOperationException(
-            $"this store is in use by thread {owner}; a store may be used by one thread at a time (this is thread {me}). " +
-            "Use one store per thread, or wait until the other thread's call returns.");
 
     /// <summary>Per-store state of a host module (e.g. the WASI context), created on first use and disposed with the store.</summary>
     internal T GetOrAddState<T>(object key, Func<T> create)
@@ -183,6 +135,7 @@ public sealed class Store : IDisposable
                 return;
             }
             _disposed = true;
+            MarkDisposed();
             state = [.. _state.Values];
             _state.Clear();
         }

@@ -5,8 +5,13 @@ namespace WasmJit.Runtime;
 /// <c>R0 f(P0 .. Pn-1, ref R1 .. ref Rm-1, object target)</c>, see src/WasmJit.Jit/RATIONALE.md). The runtime only
 /// stores it: <see cref="FunctionInstance.CompiledEntry"/> holds one, replaced as a whole (one reference write) when
 /// the function changes tier, so a caller always reads a matching address and target.
+/// <para>
+/// An entry is either code that runs with the typed signature alone (compiled wasm, a typed host function: a host can
+/// call it directly, with no <see cref="WasmStack"/> frame) or a <see cref="IsBridge"/> into the slot convention
+/// (it needs the thread's stack and is slower than <see cref="FunctionInstance.Call"/> from the host).
+/// </para>
 /// </summary>
-internal sealed class TypedEntry(nint address, object target, object? keepAlive = null)
+internal sealed class TypedEntry(nint address, object target, object? keepAlive = null, bool isBridge = false)
 {
     /// <summary>Address of code with the typed signature; valid while <see cref="KeepAlive"/> is reachable.</summary>
     public readonly nint Address = address;
@@ -16,4 +21,7 @@ internal sealed class TypedEntry(nint address, object target, object? keepAlive 
 
     /// <summary>Whatever owns the code at <see cref="Address"/> (dynamic methods are collected when unreachable).</summary>
     public readonly object? KeepAlive = keepAlive;
+
+    /// <summary>A stub that moves the arguments into <see cref="WasmStack"/> slots and calls <see cref="FunctionInstance.Call"/>.</summary>
+    public readonly bool IsBridge = isBridge;
 }

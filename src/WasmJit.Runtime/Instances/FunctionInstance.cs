@@ -33,6 +33,13 @@ internal abstract class FunctionInstance : ExternValue
     /// </summary>
     public TypedEntry? CompiledEntry;
 
+    /// <summary>
+    /// A typed entry that calls this function without the slot convention (a typed host function's own static
+    /// method), or null. Engines ask for it before binding a bridge as <see cref="CompiledEntry"/>; it is made only
+    /// then, so functions never called from compiled code cost nothing.
+    /// </summary>
+    internal virtual TypedEntry? CreateDirectEntry() => null;
+
     /// <summary>A name for backtraces (name section, export, or host-given), or null.</summary>
     public abstract string? Name { get; }
 

@@ -11,6 +11,7 @@ internal sealed class CallerContext(Store store, Module module)
 {
     private Instance? _public;
     private MemoryInstance? _memory;
+    private Memory? _publicMemory;
     private object? _stateKey;
     private object? _state;
 
@@ -26,6 +27,9 @@ internal sealed class CallerContext(Store store, Module module)
 
     /// <summary>The instance's exported "memory" (what WASI and most ABIs mean by "the memory"), looked up once.</summary>
     public MemoryInstance? DefaultMemory => _memory ??= Instance?.GetExport("memory") as MemoryInstance;
+
+    /// <summary>The public view of <see cref="DefaultMemory"/>, made once (host functions ask for it on every call).</summary>
+    public Memory? DefaultPublicMemory => _publicMemory ??= DefaultMemory is { } m ? new Memory(Store, m) : null;
 
     /// <summary>Per-instance state of a host module (e.g. WASI's guest memory view), created on first call.</summary>
     public T GetState<T>(object key, Func<CallerContext, T> create)

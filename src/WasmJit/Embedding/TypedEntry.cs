@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using WasmJit.Runtime;
 
 namespace WasmJit.Embedding;
@@ -5,13 +7,12 @@ namespace WasmJit.Embedding;
 /// <summary>
 /// The shared part of the typed entries (<c>TypedEntry&lt;T1, ..., TResult&gt;</c>, generated per arity) that
 /// <see cref="Function.AsFunc{TResult}"/> and <see cref="Instance.GetFunction{TResult}(string)"/> hand out as
-/// delegates: arguments go straight into stack slots and <see cref="FunctionInstance.Call"/> runs the current code
-/// of the function's entry slot, whatever tier it is in.
-/// <para>
-/// Seam for the JIT: a compiled function may later offer a direct typed entry (a delegate of the exact CLR
-/// signature). <see cref="TypedEntries.DirectEntryProvider"/> is consulted first when a typed delegate is made;
-/// whatever it returns must itself claim the store (<see cref="Store.Enter"/>/<see cref="Store.Exit"/>).
-/// </para>
+/// delegates. Each call looks at the function's current <see cref="FunctionInstance.CompiledEntry"/>: when it is
+/// code with the typed signature (compiled wasm, see src/WasmJit.Jit/RATIONALE.md, or a typed host function) and the
+/// CLR types are ones that convention takes as they are (<see cref="DirectAbi"/>), the call is a typed function
+/// pointer call straight into it, with no <see cref="WasmStack"/>; otherwise the arguments go into stack slots and
+/// <see cref="FunctionInstance.Call"/> runs the function's current code, whatever tier it is in. The entry is read
+/// per call, so a delegate made before a tier-up becomes fast after it.
 /// </summary>
 internal abstract class TypedEntryBase
 {
@@ -33,6 +34,13 @@ internal abstract class TypedEntryBase
     /// <summary>Indices of reference-typed parameters: checked (nullability, store, type) before the call.</summary>
     protected int[] ArgRefs { get; }
 
+    /// <summary>The function's entry if it can be called directly (not a bridge into the slot convention), else null.</summary>
+    protected TypedEntry? DirectEntry
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Target.CompiledEntry is { IsBridge: false } e ? e : null;
+    }
+
     protected void CheckArgs(WasmStack stack, int baseSlot)
     {
         var ps = Target.Type.Params;
@@ -42,18 +50,22 @@ internal abstract class TypedEntryBase
             Values.CheckRef(stack.EnsureRefs(slot + 1)[slot], ps[i], Store, $"argument {i}", isArgument: true);
         }
     }
+
+    /// <summary>A trap left compiled code entered directly: add its wasm frames, as <c>JitCode</c> does for slot calls.</summary>
+    protected static void OnTrap(WasmTrapException e) => Jit.Backtrace.AddCompiledFrames(e);
 }
 
-/// <summary>Hooks for typed entries (see <see cref="TypedEntryBase"/>).</summary>
-internal static class TypedEntries
+/// <summary>
+/// Which CLR types the compiled calling convention (<c>R0 f(P0 .. Pn-1, ..., object target)</c>) takes unchanged:
+/// the numeric ones (<c>uint</c>/<c>ulong</c> are passed in the same registers as <c>int</c>/<c>long</c>) and
+/// <c>Vector128&lt;byte&gt;</c>. References need conversion (<see cref="Function"/> vs the runtime's function
+/// instance) and checks, and multi-value results come back through byrefs, so those calls use the slot path.
+/// Every test is on <c>typeof(T)</c>, folded per instantiation.
+/// </summary>
+internal static class DirectAbi
 {
-    /// <summary>
-    /// Given a function and the delegate type wanted (<c>Func&lt;...&gt;</c>/<c>Action&lt;...&gt;</c>), returns a
-    /// direct delegate or null to use the slot-based entry. Unset until the JIT provides direct entries.
-    /// </summary>
-    public static Func<Function, Type, Delegate?>? DirectEntryProvider { get; set; }
-
-    public static TDelegate? TryDirect<TDelegate>(Function f)
-        where TDelegate : Delegate =>
-        DirectEntryProvider?.Invoke(f, typeof(TDelegate)) as TDelegate;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Is<T>() =>
+        typeof(T) == typeof(int) || typeof(T) == typeof(uint) || typeof(T) == typeof(long) || typeof(T) == typeof(ulong) ||
+        typeof(T) == typeof(float) || typeof(T) == typeof(double) || typeof(T) == typeof(Vector128<byte>);
 }
