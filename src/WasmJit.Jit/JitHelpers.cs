@@ -25,6 +25,9 @@ internal static class JitHelpers
     /// <summary>Emitted as <c>ldc kind; call Trap; throw</c> so RyuJIT sees a cold throw block.</summary>
     public static Exception Trap(int kind) => new WasmTrapException((TrapKind)kind);
 
+    /// <summary>call_indirect through an empty slot: the message names the slot, as the interpreter's does.</summary>
+    public static Exception UninitializedElement(ulong index) => WasmTrapException.UninitializedElement(index);
+
     /// <summary>
     /// The stack pointer left the context's verified window: ask the runtime whether enough stack is left below it
     /// (<see cref="RuntimeHelpers.TryEnsureSufficientExecutionStack"/> keeps about 128 KB for the runtime on 64-bit),

@@ -152,7 +152,7 @@ public class MemoryAndCallTests
         Assert.Equal(11, inst.I32(dispatch, 0, 10));
         Assert.Equal(20, inst.I32(dispatch, 1, 10));
         Assert.Equal("indirect call type mismatch", Assert.Throws<WasmTrapException>(() => inst.I32(dispatch, 2, 1)).Message);
-        Assert.Equal("uninitialized element", Assert.Throws<WasmTrapException>(() => inst.I32(dispatch, 3, 1)).Message);
+        Assert.Equal("uninitialized element 3", Assert.Throws<WasmTrapException>(() => inst.I32(dispatch, 3, 1)).Message);
         Assert.Equal("undefined element", Assert.Throws<WasmTrapException>(() => inst.I32(dispatch, 4, 1)).Message);
         Assert.Equal("undefined element", Assert.Throws<WasmTrapException>(() => inst.I32(dispatch, -1, 1)).Message);
     }

@@ -48,6 +48,7 @@ internal static class JitMembers
     public static readonly MethodInfo TypeId = P(typeof(DefinedType), nameof(DefinedType.Id));
 
     public static readonly MethodInfo Trap = M(typeof(JitHelpers), nameof(JitHelpers.Trap));
+    public static readonly MethodInfo UninitializedElement = M(typeof(JitHelpers), nameof(JitHelpers.UninitializedElement));
     public static readonly MethodInfo StackCheckSlow = M(typeof(JitHelpers), nameof(JitHelpers.StackCheckSlow));
     public static readonly MethodInfo EntryOf = M(typeof(JitHelpers), nameof(JitHelpers.EntryOf));
     public static readonly MethodInfo CheckSubtype = M(typeof(JitHelpers), nameof(JitHelpers.CheckSubtype));

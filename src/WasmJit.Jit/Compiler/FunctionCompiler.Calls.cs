@@ -64,8 +64,14 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldelem_Ref);
         _il.Emit(OpCodes.Castclass, typeof(FunctionInstance));
         _il.Emit(OpCodes.Stloc, fi);
+        var present = _il.DefineLabel();
         _il.Emit(OpCodes.Ldloc, fi);
-        _il.Emit(OpCodes.Brfalse, TrapLabel(TrapKind.UninitializedElement));
+        _il.Emit(OpCodes.Brtrue, present);
+        _il.Emit(OpCodes.Ldloc, index);
+        _il.Emit(OpCodes.Conv_U8);
+        _il.Emit(OpCodes.Call, JitMembers.UninitializedElement);
+        _il.Emit(OpCodes.Throw);
+        _il.MarkLabel(present);
         // Canonical types are process-wide, so the exact-type check is one compare with a constant id; a subtype
         // (Wasm 3.0 declared subtyping) takes the helper.
         var typeOk = _il.DefineLabel();
