@@ -40,12 +40,18 @@ internal static class RunCommand
             DefaultValueFactory = _ => "interp",
         };
         engine.AcceptOnlyFromAmong("interp", "jit", "tiered");
+        var validation = new Option<string>("--validation")
+        {
+            Description = "When function bodies are validated: lazy (each on its first call; fast start-up of big modules) or eager (all before running, as the spec requires).",
+            DefaultValueFactory = _ => "lazy",
+        };
+        validation.AcceptOnlyFromAmong("lazy", "eager");
         var fuel = new Option<long?>("--fuel") { Description = "Stop the program after N units of fuel (not implemented yet)." };
         var timeout = new Option<string?>("--timeout") { Description = "Stop the program after T (e.g. 10s, 500ms) (not implemented yet)." };
 
         var command = new Command("run", "Run a WebAssembly program (WASI preview1 command or reactor).")
         {
-            file, programArgs, invoke, dirs, envs, argv0, engine, fuel, timeout,
+            file, programArgs, invoke, dirs, envs, argv0, engine, validation, fuel, timeout,
         };
         command.SetAction(parse => CommandAction.Guard(parse, (output, error) =>
         {
@@ -65,13 +71,14 @@ internal static class RunCommand
                 parse.GetValue(dirs) ?? [],
                 parse.GetValue(envs) ?? [],
                 parse.GetValue(argv0) ?? Path.GetFileName(path),
-                parse.GetValue(engine)!);
+                parse.GetValue(engine)!,
+                parse.GetValue(validation) != "eager");
             return Run(request, output, error);
         }));
         return command;
     }
 
-    private sealed record RunRequest(string File, string[] Args, string? Invoke, string[] Dirs, string[] Env, string Argv0, string Engine);
+    private sealed record RunRequest(string File, string[] Args, string? Invoke, string[] Dirs, string[] Env, string Argv0, string Engine, bool LazyValidation);
 
     private static int Run(RunRequest r, TextWriter output, TextWriter error)
     {
@@ -81,8 +88,8 @@ internal static class RunCommand
             "tiered" => ExecutionStrategy.Tiered,
             _ => ExecutionStrategy.Interpreter,
         };
-        var engine = new Engine(EngineConfig.Default.WithStrategy(strategy));
-        var module = Module.FromBytes(engine, ModuleInput.Load(r.File), Path.GetFileNameWithoutExtension(r.File));
+        var engine = new Engine(EngineConfig.Default.WithStrategy(strategy).WithLazyValidation(r.LazyValidation));
+        var module = Module.FromOwnedBytes(engine, ModuleInput.Load(r.File), Path.GetFileNameWithoutExtension(r.File));
         var wasi = WasiOptions.Default.WithArgs(r.Invoke is null ? [r.Argv0, .. r.Args] : [r.Argv0]);
         foreach (var e in r.Env)
         {
