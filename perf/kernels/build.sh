@@ -3,7 +3,9 @@
 #   <name>.wasm      wasm32-wasi command, clang-14 -O2 (simd.c also -msimd128)  [committed]
 #   native/<name>    native executable, gcc -O2                               [gitignored]
 #
-# Usage: perf/kernels/build.sh [name...]     (default: every kernel + hello)
+# Usage: perf/kernels/build.sh [--native] [name...]     (default: every kernel + hello)
+#        --native: build only native/<name>, leaving the committed .wasm alone
+#                  (perf/run-benchmarks.sh uses it when a native build is missing)
 # Toolchain: .ci/install-toolchain.sh
 #
 # Reproducibility: sources are compiled by relative path from this directory,
@@ -23,7 +25,7 @@ GCC=${GCC:-gcc}
 WASM_FLAGS=(--target=wasm32-wasi -O2 -Wl,--strip-debug)
 NATIVE_FLAGS=(-O2)
 
-for tool in "$CLANG" "$GCC"; do
+for tool in "$GCC" $([ "${1:-}" = "--native" ] || echo "$CLANG"); do
     command -v "$tool" >/dev/null || { echo "build.sh: $tool not found (run .ci/install-toolchain.sh)" >&2; exit 1; }
 done
 
@@ -31,6 +33,9 @@ run() {
     printf '%s\n' "$*"
     "$@"
 }
+
+native_only=0
+if [ "${1:-}" = "--native" ]; then native_only=1; shift; fi
 
 if [ $# -gt 0 ]; then names=("$@"); else names=("${ALL[@]}"); fi
 
@@ -43,6 +48,8 @@ for name in "${names[@]}"; do
         simd)  extra_wasm=(-msimd128) ;;
         nbody) extra_native=(-lm) ;;
     esac
-    run "$CLANG" "${WASM_FLAGS[@]}" "${extra_wasm[@]}" "$name.c" -o "$name.wasm"
+    if [ "$native_only" = 0 ]; then
+        run "$CLANG" "${WASM_FLAGS[@]}" "${extra_wasm[@]}" "$name.c" -o "$name.wasm"
+    fi
     run "$GCC" "${NATIVE_FLAGS[@]}" "$name.c" -o "native/$name" "${extra_native[@]}"
 done

@@ -62,6 +62,10 @@ internal static class SpecTestData
             Engine = engine,
             SkipList = SkipList,
             TimeLimit = TimeSpan.FromSeconds(300),
+            // Budgets low enough that functions change tier mid-script (compiled in the background while the
+            // interpreter runs them, and loops entered mid-call).
+            TierUpCalls = engine == SpecEngine.Tiered ? 2 : null,
+            TierUpBackEdges = engine == SpecEngine.Tiered ? 20 : null,
         });
         if (result.Failed == 0)
         {

@@ -26,6 +26,7 @@ internal static class WasmJitCli
         root.Subcommands.Add(Wasm2WatCommand.Create());
         root.Subcommands.Add(SpecCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 

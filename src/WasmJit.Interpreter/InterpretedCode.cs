@@ -57,6 +57,25 @@ internal sealed unsafe class InterpretedCode : FunctionCode
 
     public string[] Messages { get; init; } = [];
 
+    /// <summary>Frame slot of operand-stack height 0 (after the locals and the constant pool).</summary>
+    public int StackBase { get; init; }
+
+    /// <summary>Each loop's header (instruction index) and the byte offset of its <c>loop</c> instruction, by header.</summary>
+    public (int Pc, int Offset)[] Loops { get; init; } = [];
+
+    /// <summary>The byte offset of the loop whose header is instruction <paramref name="pc"/>, or -1.</summary>
+    public int LoopOffsetAt(int pc)
+    {
+        foreach (var (p, offset) in Loops)
+        {
+            if (p == pc)
+            {
+                return offset;
+            }
+        }
+        return -1;
+    }
+
     public override void Call(WasmFunction function, WasmStack stack, int baseSlot) =>
         Interpreter.Execute(function, this, stack, baseSlot);
 

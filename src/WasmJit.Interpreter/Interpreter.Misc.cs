@@ -138,6 +138,11 @@ internal static unsafe partial class Interpreter
                 }
 
             default:
+                if (IsAtomic(ip->Op))
+                {
+                    ExecAtomic(ip, fp, inst);
+                    break;
+                }
                 throw new InvalidOperationException($"interpreter: unexpected instruction {ip->ToString()}");
         }
     }

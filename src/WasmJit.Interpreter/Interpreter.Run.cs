@@ -28,6 +28,9 @@ internal static unsafe partial class Interpreter
         GlobalInstance[] globals = inst.Globals;
         FunctionInstance callee;
         int argBase;
+        var engine = inst.Store.Engine;
+        int callBudget = engine.CallBudget;
+        int backEdgeBudget = engine.BackEdgeBudget;
 
         while (true)
         {
@@ -164,9 +167,11 @@ internal static unsafe partial class Interpreter
                         uint i = (uint)fp[ip->A];
                         uint last = (uint)ip->X - 1;
                         Inst* target = start + code.BrTables[ip->E + (int)Math.Min(i, last)];
-                        if (target <= ip)
+                        if (target <= ip && ++func.BackEdgeCount >= backEdgeBudget
+                            && HotLoop(func, code, (int)(target - start), stack, fpIdx))
                         {
-                            func.BackEdgeCount++;
+                            refs = stack.Refs;
+                            goto doReturn;
                         }
                         ip = target;
                         continue;
@@ -420,9 +425,12 @@ internal static unsafe partial class Interpreter
         jump:
             {
                 Inst* target = start + ip->X;
-                if (target <= ip)
+                if (target <= ip && ++func.BackEdgeCount >= backEdgeBudget
+                    && HotLoop(func, code, (int)(target - start), stack, fpIdx))
                 {
-                    func.BackEdgeCount++;
+                    // The compiled loop entry ran the rest of the function: its results are in the frame.
+                    refs = stack.Refs;
+                    goto doReturn;
                 }
                 ip = target;
                 continue;
@@ -450,7 +458,10 @@ internal static unsafe partial class Interpreter
                     fpIdx = nfp;
                     fp = slots + nfp;
                     InitFrame(ic, fp, refs, nfp);
-                    wf.CallCount++;
+                    if (++wf.CallCount == callBudget)
+                    {
+                        HotFunction(wf);
+                    }
                     func = wf;
                     code = ic;
                     start = ic.Start;
@@ -478,7 +489,10 @@ internal static unsafe partial class Interpreter
                     refs = stack.EnsureRefs(fpIdx + ic.FrameSlots);
                     frames[fc - 1] = new Frame { Func = wf, Code = ic, Fp = fpIdx };
                     InitFrame(ic, fp, refs, fpIdx);
-                    wf.CallCount++;
+                    if (++wf.CallCount == callBudget)
+                    {
+                        HotFunction(wf);
+                    }
                     func = wf;
                     code = ic;
                     start = ic.Start;
@@ -524,6 +538,35 @@ internal static unsafe partial class Interpreter
                 continue;
             }
         }
+    }
+
+    /// <summary>A function reached the call budget: tell its store's engine (tiering policy).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void HotFunction(WasmFunction f) => f.Instance.Store.Engine.OnHotFunction(f);
+
+    /// <summary>
+    /// The function took its back-edge budget; the back-edge just taken goes to instruction <paramref name="targetPc"/>.
+    /// If the engine has compiled code that enters that loop, run the rest of the activation there (true: its
+    /// results are in the frame) — the frame is exactly as the loop header expects it, since every value is homed
+    /// at block entry.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool HotLoop(WasmFunction func, InterpretedCode code, int targetPc, WasmStack stack, int fpIdx)
+    {
+        func.BackEdgeCount = 0;
+        int offset = code.LoopOffsetAt(targetPc);
+        if (offset < 0)
+        {
+            return false;
+        }
+        var entry = func.Instance.Store.Engine.OnHotLoop(func, new LoopSite(offset, code.StackBase));
+        if (entry is null)
+        {
+            return false;
+        }
+        stack.Top = fpIdx + code.FrameSlots;
+        entry.Run(stack, fpIdx);
+        return true;
     }
 
     private static FunctionInstance ResolveIndirect(ModuleInstance inst, Inst* ip, ulong* fp)

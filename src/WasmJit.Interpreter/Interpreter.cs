@@ -65,7 +65,10 @@ internal static unsafe partial class Interpreter
             ts.Frames[frameBase] = new Frame { Func = f, Code = code, Fp = baseSlot };
             ts.Count = frameBase + 1;
             InitFrame(code, stack.Slots + baseSlot, refs, baseSlot);
-            f.CallCount++;
+            if (++f.CallCount == f.Instance.Store.Engine.CallBudget)
+            {
+                HotFunction(f);
+            }
             Run(ts, stack, frameBase, maxDepth);
         }
         catch (WasmTrapException e)

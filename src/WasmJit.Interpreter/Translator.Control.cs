@@ -248,6 +248,7 @@ internal sealed partial class Translator
             case CtrlKind.Loop:
                 BindLabel();
                 c.LoopPc = _pc;
+                _loops.Add((_pc, ins.Offset));
                 break;
             case CtrlKind.If:
                 c.ElseFixup = EmitForward(Invert(cond));

@@ -273,7 +273,7 @@ internal sealed partial class Translator
     private void TranslateSimple(in Instruction ins)
     {
         ref readonly var info = ref ins.Info;
-        if (!info.HasSignature || (info.Feature & (WasmFeatures.Threads | WasmFeatures.Gc | WasmFeatures.ExceptionHandling)) != 0)
+        if (!info.HasSignature || (info.Feature & (WasmFeatures.Gc | WasmFeatures.ExceptionHandling)) != 0)
         {
             throw Unsupported(ins.Op);
         }

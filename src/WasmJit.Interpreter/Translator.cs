@@ -91,6 +91,7 @@ internal sealed partial class Translator
     private readonly List<ulong> _consts = [];
     private readonly Dictionary<(ulong, ulong, bool), int> _constMap = [];
     private readonly List<int> _brTables = [];
+    private readonly List<(int Pc, int Offset)> _loops = [];
     private readonly List<Vector128<byte>> _v128Pool = [];
     private readonly List<string> _messages = [];
 
@@ -171,6 +172,8 @@ internal sealed partial class Translator
             BrTables = [.. _brTables],
             V128Pool = [.. _v128Pool],
             Messages = [.. _messages],
+            StackBase = _stackBase,
+            Loops = [.. _loops],
         };
         if (_code.Length <= MaxKeptCodeBuffer)
         {

@@ -24,14 +24,12 @@ internal sealed class JitCompiledModule
 /// Compiles validated functions to <see cref="DynamicMethod"/>s (see <see cref="JitSignature"/> for the calling
 /// convention). Functions compiled in one batch call each other directly; a function the tier cannot compile is
 /// left out (its <see cref="JitFunctionResult.Failure"/> says why) and its callers reach it through its
-/// <see cref="JitFunction"/>.
+/// <see cref="FunctionInstance.CompiledEntry"/>. Compiled code depends on the module only (everything per instance
+/// is read from the <see cref="JitContext"/> argument), so one compilation serves every instance of a module.
 /// </summary>
 internal static class JitCompiler
 {
-    /// <summary>RyuJIT compiles methods with more IL than this with MinOpts; such functions are better interpreted.</summary>
-    public const int MaxILSize = 60_000;
-
-    public static JitCompiledModule Compile(WasmModule module, WasmFeatures features, IEnumerable<int>? functions = null)
+    public static JitCompiledModule Compile(WasmModule module, WasmFeatures features, DefinedType[] types, IEnumerable<int>? functions = null)
     {
         int imported = module.ImportedFunctionCount;
         int total = module.FunctionTypeIndices.Count;
@@ -47,7 +45,7 @@ internal static class JitCompiler
                     methods[f] = CreateMethod(module, f);
                 }
             }
-            var mc = new ModuleCompilation(module, features, methods);
+            var mc = new ModuleCompilation(module, features, types, methods);
             var results = new List<JitFunctionResult>();
             bool newFailure = false;
             foreach (int f in wanted.Order())
@@ -62,10 +60,7 @@ internal static class JitCompiler
                 {
                     var fc = new FunctionCompiler(mc, f, dm);
                     fc.Compile();
-                    if (fc.ILSize > MaxILSize)
-                    {
-                        throw new JitUnsupportedException($"IL size {fc.ILSize} exceeds RyuJIT's optimization limit ({MaxILSize})");
-                    }
+                    CheckLimits(fc, dm);
                     results.Add(new(f, dm.Name, true, fc.ILSize, sw.Elapsed, null));
                 }
                 catch (JitUnsupportedException e)
@@ -78,8 +73,65 @@ internal static class JitCompiler
             {
                 continue;
             }
+            foreach (var m in methods)
+            {
+                if (m is not null)
+                {
+                    Prepare(m);
+                }
+            }
             var entries = EntryPoints(methods);
             return new JitCompiledModule { Module = module, Methods = methods, Entries = entries, Results = [.. results] };
+        }
+    }
+
+    /// <summary>
+    /// Compiles the loop-entry variant of function <paramref name="f"/> for the loop at <paramref name="site"/>
+    /// (see <see cref="LoopEntry"/>); its calls all go through entries. Null body (and a failure) if it cannot.
+    /// </summary>
+    public static (JitLoopEntry.Body? Body, JitFunctionResult Result) CompileLoopEntry(
+        WasmModule module, WasmFeatures features, DefinedType[] types, int f, LoopSite site)
+    {
+        string name = $"{FrameName(module, f).Replace("(func ", "(loop entry ", StringComparison.Ordinal)} @0x{site.LoopOffset:x}";
+        var dm = new DynamicMethod(name, typeof(void), [typeof(WasmStack), typeof(int), typeof(JitContext)],
+            typeof(JitContext).Module, skipVisibility: true);
+        var sw = Stopwatch.StartNew();
+        try
+        {
+            var fc = new FunctionCompiler(new ModuleCompilation(module, features, types, []), f, dm, site);
+            fc.Compile();
+            CheckLimits(fc, dm);
+            var body = dm.CreateDelegate<JitLoopEntry.Body>();
+            Prepare(dm);
+            return (body, new(f, name, true, fc.ILSize, sw.Elapsed, null));
+        }
+        catch (JitUnsupportedException e)
+        {
+            return (null, new(f, name, false, 0, sw.Elapsed, e.Message));
+        }
+    }
+
+    /// <summary>Functions RyuJIT would compile with MinOpts (unoptimised) are refused: see <see cref="ILLimits"/>.</summary>
+    private static void CheckLimits(FunctionCompiler fc, DynamicMethod dm)
+    {
+        if (ILLimits.Check(dm.GetILGenerator(), fc.ILSize, dm.GetParameters().Length) is { } why)
+        {
+            throw new JitUnsupportedException(why);
+        }
+    }
+
+    /// <summary>
+    /// Has RyuJIT compile the method now (on the compiling thread, e.g. the tiering policy's background thread)
+    /// rather than at its first call. Best effort: where the runtime refuses, the first call compiles it.
+    /// </summary>
+    public static void Prepare(DynamicMethod dm)
+    {
+        try
+        {
+            System.Runtime.CompilerServices.RuntimeHelpers.PrepareMethod(s_descriptor(dm));
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or InvalidOperationException)
+        {
         }
     }
 

@@ -74,6 +74,25 @@ internal sealed partial class WastScriptExecutor
     /// <summary>Invokes or reads; WebAssembly errors propagate to the caller.</summary>
     private WasmValue[] Perform(WastAction action)
     {
+        if (_options.OnAction is not { } observe || _isThread)
+        {
+            return PerformCore(action);
+        }
+        try
+        {
+            var values = PerformCore(action);
+            observe(new ActionOutcome(_file.SuitePath, action.Line, action.Name, values, null));
+            return values;
+        }
+        catch (WasmException e)
+        {
+            observe(new ActionOutcome(_file.SuitePath, action.Line, action.Name, null, e));
+            throw;
+        }
+    }
+
+    private WasmValue[] PerformCore(WastAction action)
+    {
         var instance = TargetOf(action);
         var export = instance.GetExport(action.Name);
         if (action.Kind == WastActionKind.Get)

@@ -39,6 +39,9 @@ internal sealed partial class WastScriptExecutor
 
     private readonly Dictionary<string, (Thread Thread, WastScriptExecutor Executor)> _threads = new(StringComparer.Ordinal);
 
+    /// <summary>Runs a <c>thread</c> command's commands (actions are not reported to <see cref="SpecRunOptions.OnAction"/>: their order is not deterministic).</summary>
+    private bool _isThread;
+
     private Store? _store;
     private Exception? _storeError;
     private ModuleInstance? _current;
@@ -228,6 +231,11 @@ internal sealed partial class WastScriptExecutor
                     },
                     Features = _file.Features,
                     MaxCallDepth = _options.MaxCallDepth,
+                    // A file past its time limit must not leave threads parked in memory.atomic.wait forever.
+                    Cancellation = _token,
+                    TierUpCalls = _options.TierUpCalls ?? StoreOptions.DefaultTierUpCalls,
+                    TierUpBackEdges = _options.TierUpBackEdges ?? StoreOptions.DefaultTierUpBackEdges,
+                    OnTierUp = _options.OnTierUp,
                 });
                 var spectest = SpectestHost.Create(_store);
                 _registered.TryAdd("spectest", name => spectest.GetValueOrDefault(name));
@@ -337,7 +345,7 @@ internal sealed partial class WastScriptExecutor
 
     private void DoThread(ThreadCommand command, string kind)
     {
-        var child = new WastScriptExecutor(_file, _result, _options, _token, _values);
+        var child = new WastScriptExecutor(_file, _result, _options, _token, _values) { _isThread = true };
         foreach (var shared in command.SharedModules)
         {
             if (!_instances.TryGetValue(shared, out var instance))

@@ -32,6 +32,8 @@ public sealed class Engine
             _ => Runtime.EngineKind.Interpreter,
         },
         Features = Config.Features,
+        TierUpCalls = Config.TierUpCallThreshold,
+        TierUpBackEdges = Config.TierUpLoopThreshold,
         MaxCallDepth = limits.MaxCallDepth,
         MaxTableElements = (ulong)limits.MaxTableElements,
     };

@@ -16,8 +16,12 @@ public sealed class EngineConfig
         LazyValidation = lazyValidation;
     }
 
-    /// <summary>Interpreter, <see cref="WasmFeatures.Default"/> (WebAssembly 3.0 and threads), default limits.</summary>
-    public static EngineConfig Default { get; } = new(ExecutionStrategy.Interpreter, WasmFeatures.Default, 1_000, 10_000, StoreLimits.Default);
+    /// <summary>
+    /// Tiered (interpreter first, hot functions and loops compiled in the background; thresholds documented on
+    /// <c>Runtime.StoreOptions</c>), <see cref="WasmFeatures.Default"/> (WebAssembly 3.0 and threads), default limits.
+    /// </summary>
+    public static EngineConfig Default { get; } = new(ExecutionStrategy.Tiered, WasmFeatures.Default,
+        Runtime.StoreOptions.DefaultTierUpCalls, Runtime.StoreOptions.DefaultTierUpBackEdges, StoreLimits.Default);
 
     public ExecutionStrategy Strategy { get; }
 

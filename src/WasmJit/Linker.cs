@@ -126,7 +126,10 @@ public sealed partial class Linker
         switch (definition)
         {
             case ItemDefinition item:
-                if (!ReferenceEquals(item.Store, store))
+                // A shared memory is the one thing instances of different stores may share (threads proposal: one
+                // store per thread, every thread's instance importing the same memory; see WasiThreadsBindings.cs).
+                if (!ReferenceEquals(item.Store, store)
+                    && !(item.Value is MemoryInstance { Shared: true } && ReferenceEquals(item.Store.Engine, store.Engine)))
                 {
                     throw new WasmLinkException($"import \"{import.Module}\" \"{import.Name}\" is defined by an item of another store");
                 }

@@ -128,8 +128,8 @@ public class ControlTests
         int sum = m.Func(TestModule.Sig([I], I), code);
         using var inst = new TestInstance(m);
         var r = inst.Call(pair, JitValue.I32(4));
-        Assert.Equal(4, r[0].AsI32);
-        Assert.Equal(40L, r[1].AsI64);
+        Assert.Equal(4, r[0].I32);
+        Assert.Equal(40L, r[1].I64);
         Assert.Equal(44, inst.I32(sum, 4));
     }
 

@@ -61,7 +61,7 @@ public class MemoryAndCallTests
         int store = m.Func(TestModule.Sig([L, L], []), new Code().Get(0).Get(1).Mem(0x37));
         using var inst = new TestInstance(m);
         inst.Call(store, JitValue.I64(65528), JitValue.I64(0x0102030405060708));
-        Assert.Equal(0x0102030405060708, inst.Call(load, JitValue.I64(65520))[0].AsI64);
+        Assert.Equal(0x0102030405060708, inst.Call(load, JitValue.I64(65520))[0].I64);
         Assert.Throws<WasmTrapException>(() => inst.Call(load, JitValue.I64(65521)));
         Assert.Throws<WasmTrapException>(() => inst.Call(load, JitValue.I64(-8)));
         Assert.Throws<WasmTrapException>(() => inst.Call(load, JitValue.I64(long.MaxValue)));
@@ -131,7 +131,7 @@ public class MemoryAndCallTests
         int f = m.Func(TestModule.Sig([I], L), new Code().Get(0).I64(5).Call(host).I64(1).Op(0x7c));
         var calls = 0;
         using var inst = new TestInstance(m, new Func<int, long, long>((a, b) => { calls++; return a * b * 3; }));
-        Assert.Equal(61L, inst.Call(f, JitValue.I32(4))[0].AsI64);
+        Assert.Equal(61L, inst.Call(f, JitValue.I32(4))[0].I64);
         Assert.Equal(1, calls);
     }
 
@@ -164,8 +164,8 @@ public class MemoryAndCallTests
         m.Globals.Add(new GlobalType(L, true));
         int bump = m.Func(TestModule.Sig([L], L), new Code().Op(0x23, 0).Get(0).Op(0x7c).Op(0x24, 0).Op(0x23, 0));
         using var inst = new TestInstance(m);
-        Assert.Equal(5L, inst.Call(bump, JitValue.I64(5))[0].AsI64);
-        Assert.Equal(12L, inst.Call(bump, JitValue.I64(7))[0].AsI64);
+        Assert.Equal(5L, inst.Call(bump, JitValue.I64(5))[0].I64);
+        Assert.Equal(12L, inst.Call(bump, JitValue.I64(7))[0].I64);
     }
 
     [Fact]
@@ -181,6 +181,6 @@ public class MemoryAndCallTests
         using var inst = new TestInstance(m);
         // load8x8_s widens bytes 0..7 to i16 lanes; lane 1 of the i64x2 view is bytes 4..7 -> i16 (68, 85, 102, 119)
         long expected = 68 | (85L << 16) | (102L << 32) | (119L << 48);
-        Assert.Equal(expected, inst.Call(f)[0].AsI64);
+        Assert.Equal(expected, inst.Call(f)[0].I64);
     }
 }

@@ -34,11 +34,11 @@ public class NumericTests
         int sat = m.Func(TestModule.Sig([ValType.F64], I), new Code().Get(0).Op(0xfc).U(2));
         int shifts = m.Func(TestModule.Sig([I, I], I), new Code().Get(0).Get(1).Op(0x74).Get(0).Get(1).Op(0x77).Op(0x73));
         using var inst = new TestInstance(m);
-        Assert.Equal(-3, inst.Call(trunc, JitValue.F64(-3.9))[0].AsI32);
+        Assert.Equal(-3, inst.Call(trunc, JitValue.F64(-3.9))[0].I32);
         Assert.Equal("invalid conversion to integer", Assert.Throws<WasmTrapException>(() => inst.Call(trunc, JitValue.F64(double.NaN))).Message);
         Assert.Equal("integer overflow", Assert.Throws<WasmTrapException>(() => inst.Call(trunc, JitValue.F64(3e9))).Message);
-        Assert.Equal(int.MaxValue, inst.Call(sat, JitValue.F64(3e9))[0].AsI32);
-        Assert.Equal(0, inst.Call(sat, JitValue.F64(double.NaN))[0].AsI32);
+        Assert.Equal(int.MaxValue, inst.Call(sat, JitValue.F64(3e9))[0].I32);
+        Assert.Equal(0, inst.Call(sat, JitValue.F64(double.NaN))[0].I32);
         // shl and rotl take the count modulo 32
         Assert.Equal((1 << 1) ^ (int)uint.RotateLeft(1, 33), inst.I32(shifts, 1, 33));
     }
@@ -58,7 +58,7 @@ public class NumericTests
         var a = Vector128.Create(1, 2, 3, 4).AsByte();
         var b = Vector128.Create(10, 20, 30, 40).AsByte();
         // sum = (11, 22, 33, 44); replace lane 2 -> (11, 22, 99, 44); shuffle(sum', a) picks lanes 3,2,1,0 of sum'
-        Assert.Equal(99, inst.Call(f, JitValue.V128(a), JitValue.V128(b), JitValue.I32(99))[0].AsI32);
+        Assert.Equal(99, inst.Call(f, JitValue.V128(a), JitValue.V128(b), JitValue.I32(99))[0].I32);
     }
 
     [Fact]
@@ -69,11 +69,11 @@ public class NumericTests
         int nearest = m.Func(TestModule.Sig([ValType.F64], ValType.F64), new Code().Get(0).Op(0x9e));
         int le = m.Func(TestModule.Sig([ValType.F64, ValType.F64], I), new Code().Get(0).Get(1).Op(0x65));
         using var inst = new TestInstance(m);
-        Assert.Equal(double.NegativeZero, inst.Call(min, JitValue.F64(0.0), JitValue.F64(-0.0))[0].AsF64);
-        Assert.True(double.IsNaN(inst.Call(min, JitValue.F64(1), JitValue.F64(double.NaN))[0].AsF64));
-        Assert.Equal(2.0, inst.Call(nearest, JitValue.F64(2.5))[0].AsF64);
-        Assert.Equal(0, inst.Call(le, JitValue.F64(double.NaN), JitValue.F64(1))[0].AsI32);
-        Assert.Equal(1, inst.Call(le, JitValue.F64(1), JitValue.F64(1))[0].AsI32);
+        Assert.Equal(double.NegativeZero, inst.Call(min, JitValue.F64(0.0), JitValue.F64(-0.0))[0].F64);
+        Assert.True(double.IsNaN(inst.Call(min, JitValue.F64(1), JitValue.F64(double.NaN))[0].F64));
+        Assert.Equal(2.0, inst.Call(nearest, JitValue.F64(2.5))[0].F64);
+        Assert.Equal(0, inst.Call(le, JitValue.F64(double.NaN), JitValue.F64(1))[0].I32);
+        Assert.Equal(1, inst.Call(le, JitValue.F64(1), JitValue.F64(1))[0].I32);
     }
 
     [Fact]
@@ -83,9 +83,9 @@ public class NumericTests
         int ltU = m.Func(TestModule.Sig([L, L], I), new Code().Get(0).Get(1).Op(0x54));
         int clz = m.Func(TestModule.Sig([L], L), new Code().Get(0).Op(0x79));
         using var inst = new TestInstance(m);
-        Assert.Equal(1, inst.Call(ltU, JitValue.I64(1), JitValue.I64(-1))[0].AsI32);
-        Assert.Equal(0, inst.Call(ltU, JitValue.I64(-1), JitValue.I64(1))[0].AsI32);
-        Assert.Equal(64L, inst.Call(clz, JitValue.I64(0))[0].AsI64);
-        Assert.Equal(63L, inst.Call(clz, JitValue.I64(1))[0].AsI64);
+        Assert.Equal(1, inst.Call(ltU, JitValue.I64(1), JitValue.I64(-1))[0].I32);
+        Assert.Equal(0, inst.Call(ltU, JitValue.I64(-1), JitValue.I64(1))[0].I32);
+        Assert.Equal(64L, inst.Call(clz, JitValue.I64(0))[0].I64);
+        Assert.Equal(63L, inst.Call(clz, JitValue.I64(1))[0].I64);
     }
 }

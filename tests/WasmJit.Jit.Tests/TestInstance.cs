@@ -1,47 +1,93 @@
+using WasmJit.Runtime;
+
 namespace WasmJit.Jit.Tests;
 
-/// <summary>Compiles a <see cref="TestModule"/> with the JIT and wires a <see cref="JitContext"/> around it.</summary>
+using Store = WasmJit.Runtime.Store;
+
+/// <summary>
+/// Instantiates a <see cref="TestModule"/> in a runtime <see cref="Store"/> (JIT engine by default) with typed host
+/// delegates as its imports, and checks that the JIT compiled every function.
+/// </summary>
 internal sealed class TestInstance : IDisposable
 {
     public TestInstance(TestModule tm, params Delegate[] hosts)
+        : this(tm, new StoreOptions { Engine = EngineKind.Jit, Features = WasmFeatures.All }, hosts)
+    {
+    }
+
+    public TestInstance(TestModule tm, StoreOptions options, params Delegate[] hosts)
     {
         Module = tm.Build();
-        Compiled = JitCompiler.Compile(Module, WasmFeatures.All);
-        var failed = Compiled.Results.Where(r => !r.Compiled).Select(r => $"{r.Name}: {r.Failure}").ToList();
-        Assert.True(failed.Count == 0, string.Join("\n", failed));
-        Ctx = new JitContext { Module = Module };
-        var memories = Module.Memories.Select(m => new JitMemory(m, 64UL << 20)).ToArray();
-        Ctx.Memories = memories;
-        Ctx.Memory0 = memories.FirstOrDefault();
-        Ctx.Globals = Module.Globals.Select(g => new JitGlobal(g.Type)).ToArray();
-        Ctx.Tables = Module.Tables.Select(t => new JitTable(t.Type, new object?[t.Type.Limits.Min])).ToArray();
-        var functions = new JitFunction[Module.FunctionTypeIndices.Count];
-        for (int f = 0; f < functions.Length; f++)
+        var failures = new List<string>();
+        Store = new Store(options with { OnTierUp = e => { lock (failures) { if (!e.Compiled) failures.Add(e.ToString()); } options.OnTierUp?.Invoke(e); } });
+        int next = 0;
+        Instance = Store.Instantiate(Module, imp => Host(Module.FuncTypeAt(imp.TypeIndex), hosts[next++], imp.Name));
+        if (Store.Engine is JitEngine jit)
         {
-            var type = Module.FuncTypeOf(f);
-            string name = JitCompiler.FrameName(Module, f);
-            functions[f] = f < Module.ImportedFunctionCount
-                ? JitHostStub.Create(type, hosts[f], name)
-                : new JitFunction(type, TypeRegistry.IdOf(type), Ctx, Compiled.Entries[f], name) { Keepalive = Compiled };
+            jit.Install(Instance);
+            Assert.True(failures.Count == 0, string.Join("\n", failures));
+            for (int f = Module.ImportedFunctionCount; f < Instance.Functions.Length; f++)
+            {
+                Assert.IsType<JitCode>(((WasmFunction)Instance.Functions[f]).Code);
+            }
         }
-        Ctx.Functions = functions;
     }
 
     public WasmModule Module { get; }
-    public JitCompiledModule Compiled { get; }
-    public JitContext Ctx { get; }
+    public Store Store { get; }
+    public ModuleInstance Instance { get; }
 
-    public JitValue[] Call(int f, params JitValue[] args) => JitInvoker.Call(Ctx.Functions[f], args);
+    public WasmValue[] Call(int f, params WasmValue[] args) => Instance.Functions[f].Invoke(args);
 
-    public int I32(int f, params int[] args) => Call(f, args.Select(JitValue.I32).ToArray())[0].AsI32;
+    public int I32(int f, params int[] args) => Call(f, [.. args.Select(WasmValue.FromI32)])[0].I32;
 
-    public void SetTable(int table, int index, int function) => Ctx.Tables[table].Elements[index] = Ctx.Functions[function];
+    public void SetTable(int table, int index, int function) => Instance.Tables[table].Elements[index] = Instance.Functions[function];
 
-    public void Dispose()
+    public void Dispose() => Store.Dispose();
+
+    /// <summary>A typed delegate as a host function (boxing through DynamicInvoke: tests only).</summary>
+    private static HostFunction Host(FuncType type, Delegate d, string name) => FunctionInstance.FromHost(type, args =>
     {
-        foreach (var m in Ctx.Memories)
+        var clr = new object?[args.Length];
+        for (int i = 0; i < args.Length; i++)
         {
-            m.Dispose();
+            clr[i] = args[i].Type.Kind switch
+            {
+                ValKind.I32 => args[i].I32,
+                ValKind.I64 => args[i].I64,
+                ValKind.F32 => args[i].F32,
+                ValKind.F64 => args[i].F64,
+                ValKind.V128 => args[i].V128,
+                _ => args[i].Ref,
+            };
         }
-    }
+        object? r = d.DynamicInvoke(clr);
+        if (type.Results.Length == 0)
+        {
+            return [];
+        }
+        return [r switch
+        {
+            int v => WasmValue.FromI32(v),
+            long v => WasmValue.FromI64(v),
+            float v => WasmValue.FromF32(v),
+            double v => WasmValue.FromF64(v),
+            System.Runtime.Intrinsics.Vector128<byte> v => WasmValue.FromV128(v),
+            _ => WasmValue.FromRef(type.Results[0], r),
+        }];
+    }, name);
+}
+
+/// <summary>Shorthands for argument values.</summary>
+internal static class JitValue
+{
+    public static WasmValue I32(int v) => WasmValue.FromI32(v);
+
+    public static WasmValue I64(long v) => WasmValue.FromI64(v);
+
+    public static WasmValue F32(float v) => WasmValue.FromF32(v);
+
+    public static WasmValue F64(double v) => WasmValue.FromF64(v);
+
+    public static WasmValue V128(System.Runtime.Intrinsics.Vector128<byte> v) => WasmValue.FromV128(v);
 }

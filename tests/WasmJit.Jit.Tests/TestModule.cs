@@ -60,6 +60,22 @@ internal sealed class TestModule
             bytes.AddRange(code);
             bodies.Add(new FunctionBody(start, bytes.Count - start, codeStart, locals.Length));
         }
+        // Each global starts at zero: an initializer expression (t.const 0; end) after the bodies.
+        var globalInits = new List<ConstExpr>();
+        foreach (var g in Globals)
+        {
+            int at = bytes.Count;
+            bytes.AddRange(g.Type.Kind switch
+            {
+                ValKind.I32 => [0x41, 0x00, 0x0b],
+                ValKind.I64 => [0x42, 0x00, 0x0b],
+                ValKind.F32 => [0x43, 0, 0, 0, 0, 0x0b],
+                ValKind.F64 => [0x44, 0, 0, 0, 0, 0, 0, 0, 0, 0x0b],
+                ValKind.V128 => [0xfd, 0x0c, .. new byte[16], 0x0b],
+                _ => new byte[] { 0xd0, Encode(g.Type), 0x0b },
+            });
+            globalInits.Add(new ConstExpr(at, bytes.Count - at));
+        }
         var m = new WasmModule(bytes.ToArray());
         foreach (var t in Types)
         {
@@ -83,9 +99,9 @@ internal sealed class TestModule
         }
         m.Bodies.AddRange(bodies);
         m.Memories.AddRange(Memories);
-        foreach (var g in Globals)
+        for (int i = 0; i < Globals.Count; i++)
         {
-            m.Globals.Add(new GlobalDef { Type = g });
+            m.Globals.Add(new GlobalDef { Type = Globals[i], Init = globalInits[i] });
         }
         foreach (var t in Tables)
         {

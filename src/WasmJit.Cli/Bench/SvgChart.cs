@@ -24,7 +24,10 @@ internal static class SvgChart
     {
         var ci = CultureInfo.InvariantCulture;
         int maxN = Math.Max(1, series.Max(s => s.TimesMs.Count));
-        double maxY = Math.Max(1e-6, series.SelectMany(s => s.TimesMs).DefaultIfEmpty(1).Max()) * 1.1;
+        // The y axis ends at a multiple of a round step, a little above the slowest iteration.
+        double top = Math.Max(1e-6, series.SelectMany(s => s.TimesMs).DefaultIfEmpty(1).Max()) * 1.05;
+        double step = NiceStep(top / 5);
+        double maxY = step * Math.Max(1, Math.Ceiling(top / step));
         double plotW = Width - Left - Right, plotH = Height - Top - Bottom;
         double X(double i) => Left + (maxN == 1 ? plotW / 2 : i / (maxN - 1) * plotW);
         double Y(double v) => Top + plotH - (v / maxY * plotH);
@@ -34,9 +37,9 @@ internal static class SvgChart
         sb.Append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         sb.Append(ci, $"<text x=\"{Width / 2}\" y=\"22\" text-anchor=\"middle\" font-size=\"16\">{WebUtility.HtmlEncode(title)}</text>\n");
         // Axes and grid.
-        for (int k = 0; k <= 5; k++)
+        for (int k = 0; k * step <= maxY * (1 + 1e-9); k++)
         {
-            double v = maxY * k / 5;
+            double v = k * step;
             double y = Y(v);
             sb.Append(ci, $"<line x1=\"{Left}\" y1=\"{y:F1}\" x2=\"{Left + plotW}\" y2=\"{y:F1}\" stroke=\"#ddd\"/>\n");
             sb.Append(ci, $"<text x=\"{Left - 6}\" y=\"{y + 4:F1}\" text-anchor=\"end\">{v:G4}</text>\n");
@@ -74,6 +77,14 @@ internal static class SvgChart
         }
         sb.Append("</svg>\n");
         return sb.ToString();
+    }
+
+    /// <summary>The round grid step (1, 2 or 5 times a power of ten) nearest above <paramref name="rough"/>.</summary>
+    internal static double NiceStep(double rough)
+    {
+        double p = Math.Pow(10, Math.Floor(Math.Log10(rough)));
+        double m = rough / p;
+        return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
     }
 
     /// <summary>Fractional iteration index at which <paramref name="atMs"/> fell.</summary>

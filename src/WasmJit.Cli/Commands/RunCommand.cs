@@ -37,7 +37,7 @@ internal static class RunCommand
         var engine = new Option<string>("--engine", "-e")
         {
             Description = "Execution engine.",
-            DefaultValueFactory = _ => "interp",
+            DefaultValueFactory = _ => "tiered",
         };
         engine.AcceptOnlyFromAmong("interp", "jit", "tiered");
         var validation = new Option<string>("--validation")
@@ -147,10 +147,10 @@ internal static class RunCommand
                 instance.GetFunction("_initialize")?.Invoke();
                 var function = instance.GetFunction(r.Invoke)
                     ?? throw new CliException($"{r.File}: no exported function '{r.Invoke}' ({Exported(module)})");
-                var results = function.Invoke(ParseArgs(function.Type, r.Args));
+                var results = function.Invoke(InvokeArguments.Parse(function.Type, r.Args));
                 foreach (var value in results is object?[] many ? many : function.Type.Results.Length == 0 ? [] : [results])
                 {
-                    output.WriteLine(Format(value));
+                    output.WriteLine(InvokeArguments.Format(value));
                 }
                 return ExitCodes.Ok;
             }
@@ -188,54 +188,4 @@ internal static class RunCommand
         var names = module.Exports.Where(e => e.Kind == ExternKind.Func).Select(e => e.Name).ToList();
         return names.Count == 0 ? "it exports no functions" : "exported functions: " + string.Join(", ", names);
     }
-
-    private static object?[] ParseArgs(FuncType type, string[] args)
-    {
-        if (args.Length != type.Params.Length)
-        {
-            throw new CliException($"the function takes {type.Params.Length} arguments ({string.Join(", ", type.Params)}), got {args.Length}");
-        }
-        var values = new object?[args.Length];
-        for (int i = 0; i < args.Length; i++)
-        {
-            var t = type.Params[i];
-            values[i] = Parse(args[i], t) ?? throw new CliException($"argument {i + 1}: '{args[i]}' is not a valid {t}");
-        }
-        return values;
-    }
-
-    private static object? Parse(string s, ValType t)
-    {
-        var inv = CultureInfo.InvariantCulture;
-        switch (t.Kind)
-        {
-            case ValKind.I32:
-                if (int.TryParse(s, NumberStyles.AllowLeadingSign, inv, out int i))
-                {
-                    return i;
-                }
-                return uint.TryParse(s, NumberStyles.None, inv, out uint u) ? (int)u : null;
-            case ValKind.I64:
-                if (long.TryParse(s, NumberStyles.AllowLeadingSign, inv, out long l))
-                {
-                    return l;
-                }
-                return ulong.TryParse(s, NumberStyles.None, inv, out ulong ul) ? (long)ul : null;
-            case ValKind.F32:
-                return float.TryParse(s, NumberStyles.Float, inv, out float f) ? f : null;
-            case ValKind.F64:
-                return double.TryParse(s, NumberStyles.Float, inv, out double d) ? d : null;
-            default:
-                throw new CliException($"--invoke cannot pass arguments of type {t} from the command line");
-        }
-    }
-
-    private static string Format(object? value) => value switch
-    {
-        null => "null",
-        float f => f.ToString("R", CultureInfo.InvariantCulture),
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        IFormattable x => x.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
 }

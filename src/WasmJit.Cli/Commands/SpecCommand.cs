@@ -1,4 +1,5 @@
 using System.CommandLine;
+using WasmJit.Runtime;
 using WasmJit.SpecRunner;
 
 namespace WasmJit.Cli.Commands;
@@ -36,10 +37,15 @@ internal static class SpecCommand
             DefaultValueFactory = _ => 120,
         };
         var failures = new Option<bool>("--failures", "-f") { Description = "List each failed command under its file." };
+        var tierUp = new Option<string?>("--tier-up")
+        {
+            Description = "Tiered engine budgets CALLS[,BACKEDGES] (low values make functions change tier mid-test).",
+            Hidden = true,
+        };
 
         var command = new Command("spec", "Run WebAssembly spec test scripts (.wast).")
         {
-            paths, engine, json, skipList, noSkip, timeout, failures,
+            paths, engine, json, skipList, noSkip, timeout, failures, tierUp,
         };
         command.SetAction(parse => CommandAction.Guard(parse, (output, _) =>
         {
@@ -49,6 +55,38 @@ internal static class SpecCommand
                 SkipList = LoadSkipList(parse.GetValue(skipList), parse.GetValue(noSkip)),
                 TimeLimit = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))),
             };
+            int compiledByCalls = 0, compiledByLoops = 0, loopEntries = 0, refused = 0;
+            options = options with
+            {
+                OnTierUp = e =>
+                {
+                    if (!e.Compiled)
+                    {
+                        Interlocked.Increment(ref refused);
+                    }
+                    else if (e.LoopEntry)
+                    {
+                        Interlocked.Increment(ref loopEntries);
+                    }
+                    else if (e.Reason == TierUpReason.Calls)
+                    {
+                        Interlocked.Increment(ref compiledByCalls);
+                    }
+                    else if (e.Reason == TierUpReason.Loop)
+                    {
+                        Interlocked.Increment(ref compiledByLoops);
+                    }
+                },
+            };
+            if (parse.GetValue(tierUp) is { } budgets)
+            {
+                var parts = budgets.Split(',');
+                options = options with
+                {
+                    TierUpCalls = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture),
+                    TierUpBackEdges = parts.Length > 1 ? int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : options.TierUpBackEdges,
+                };
+            }
             var files = ExpandPaths(parse.GetValue(paths) ?? []);
             var showFailures = parse.GetValue(failures);
             var results = WastRunner.RunAll(files, options, r =>
@@ -63,6 +101,11 @@ internal static class SpecCommand
                 }
             });
             output.WriteLine(WastRunner.Total(results));
+            if (options.Engine == SpecEngine.Tiered)
+            {
+                output.WriteLine($"tier-ups: {compiledByCalls} functions compiled by calls, {compiledByLoops} by loops, " +
+                    $"{loopEntries} loop entries, {refused} refused");
+            }
 
             if (parse.GetValue(json) is { } jsonPath)
             {

@@ -2,16 +2,22 @@ namespace WasmJit.Jit;
 
 /// <summary>
 /// The per-instance state compiled code reads: the last argument of every compiled function. It flattens what the
-/// hot paths need (memories, tables, globals, functions, the stack limit) into fields one load away.
+/// hot paths need from the runtime's <see cref="ModuleInstance"/> (memories, tables, globals, functions) into fields
+/// one load away, plus the verified stack window. One per instance, shared by every thread running it; compiled code
+/// itself is shared by every instance of a module.
 /// </summary>
-/// <remarks>
-/// Until the runtime's <c>ModuleInstance</c> lands, the memory/table/global/function objects it points to are the
-/// JIT's own stand-ins (<see cref="JitMemory"/>, <see cref="JitTable"/>, <see cref="JitGlobal"/>,
-/// <see cref="JitFunction"/>); emitted code reaches them only through <see cref="JitMembers"/>, so rebinding to the
-/// runtime's types touches one file.
-/// </remarks>
 internal sealed class JitContext
 {
+    public JitContext(ModuleInstance instance)
+    {
+        Instance = instance;
+        Memories = instance.Memories;
+        Memory0 = Memories.Length > 0 ? Memories[0] : null;
+        Tables = instance.Tables;
+        Globals = instance.Globals;
+        Functions = instance.Functions;
+    }
+
     /// <summary>
     /// The stack window compiled code may use without asking: [StackLow, StackLow + StackSpan], a range of one
     /// thread's stack that <see cref="JitHelpers.StackCheckSlow"/> verified. A stack pointer outside it (another
@@ -22,21 +28,24 @@ internal sealed class JitContext
     public nint StackLow;
     public nint StackSpan;
 
-    public JitMemory? Memory0;
-    public JitMemory[] Memories = [];
-    public JitTable[] Tables = [];
-    public JitGlobal[] Globals = [];
-    public JitFunction[] Functions = [];
+    public readonly ModuleInstance Instance;
+    public readonly MemoryInstance? Memory0;
+    public readonly MemoryInstance[] Memories;
+    public readonly TableInstance[] Tables;
+    public readonly GlobalInstance[] Globals;
+    public readonly FunctionInstance[] Functions;
 
-    /// <summary>Passive data segments (null once dropped); indexed like the module's data section.</summary>
-    public byte[]?[] Data = [];
+    /// <summary>The JIT engine installed this instance's code (guarded by locking the context).</summary>
+    public bool Installed;
 
-    /// <summary>Passive element segments, resolved to references (null once dropped).</summary>
-    public object?[]?[] Elements = [];
-
-    /// <summary>Canonical type id of each of the module's types (for call_indirect / call_ref checks).</summary>
-    public int[] TypeIds = [];
-
-    /// <summary>The module the code came from (names for backtraces).</summary>
-    public WasmModule? Module;
+    /// <summary>The context of <paramref name="instance"/>, created on first use (kept in its engine slot).</summary>
+    public static JitContext Of(ModuleInstance instance)
+    {
+        if (instance.EngineData is JitContext ctx)
+        {
+            return ctx;
+        }
+        var created = new JitContext(instance);
+        return Interlocked.CompareExchange(ref instance.EngineData, created, null) as JitContext ?? created;
+    }
 }

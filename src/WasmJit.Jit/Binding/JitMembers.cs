@@ -5,7 +5,7 @@ namespace WasmJit.Jit;
 
 /// <summary>
 /// Every field and method of the runtime objects that emitted IL touches, in one place, so that the compiler
-/// never names runtime types itself (rebinding to the runtime's instances changes only this file).
+/// never names runtime members itself.
 /// </summary>
 internal static class JitMembers
 {
@@ -18,25 +18,29 @@ internal static class JitMembers
     public static readonly FieldInfo CtxTables = F(typeof(JitContext), nameof(JitContext.Tables));
     public static readonly FieldInfo CtxGlobals = F(typeof(JitContext), nameof(JitContext.Globals));
     public static readonly FieldInfo CtxFunctions = F(typeof(JitContext), nameof(JitContext.Functions));
-    public static readonly FieldInfo CtxTypeIds = F(typeof(JitContext), nameof(JitContext.TypeIds));
 
-    public static readonly FieldInfo MemBase = F(typeof(JitMemory), nameof(JitMemory.Base));
-    public static readonly FieldInfo MemLength = F(typeof(JitMemory), nameof(JitMemory.Length));
+    /// <summary><c>byte* MemoryInstance.Base</c> (never moves).</summary>
+    public static readonly MethodInfo MemBase = P(typeof(MemoryInstance), nameof(MemoryInstance.Base));
 
-    public static readonly FieldInfo TableElements = F(typeof(JitTable), nameof(JitTable.Elements));
+    /// <summary><c>ulong MemoryInstance.ByteLength</c> (only grows).</summary>
+    public static readonly MethodInfo MemLength = P(typeof(MemoryInstance), nameof(MemoryInstance.ByteLength));
 
-    public static readonly FieldInfo GlobalBits = F(typeof(JitGlobal), nameof(JitGlobal.Bits));
-    public static readonly FieldInfo GlobalRef = F(typeof(JitGlobal), nameof(JitGlobal.Ref));
+    public static readonly FieldInfo TableElements = F(typeof(TableInstance), nameof(TableInstance.Elements));
+    public static readonly FieldInfo TableCount = F(typeof(TableInstance), nameof(TableInstance.Count));
 
-    public static readonly FieldInfo FuncEntry = F(typeof(JitFunction), nameof(JitFunction.Entry));
-    public static readonly FieldInfo FuncTarget = F(typeof(JitFunction), nameof(JitFunction.Target));
-    public static readonly FieldInfo FuncTypeId = F(typeof(JitFunction), nameof(JitFunction.TypeId));
+    public static readonly FieldInfo GlobalBits = F(typeof(GlobalInstance), nameof(GlobalInstance.Bits));
+    public static readonly FieldInfo GlobalHigh = F(typeof(GlobalInstance), nameof(GlobalInstance.High));
+    public static readonly FieldInfo GlobalRef = F(typeof(GlobalInstance), nameof(GlobalInstance.Ref));
 
-    public static readonly FieldInfo ValueBits = F(typeof(JitValue), nameof(JitValue.Bits));
-    public static readonly FieldInfo ValueRef = F(typeof(JitValue), nameof(JitValue.Ref));
+    public static readonly FieldInfo EntryAddress = F(typeof(TypedEntry), nameof(TypedEntry.Address));
+    public static readonly FieldInfo EntryTarget = F(typeof(TypedEntry), nameof(TypedEntry.Target));
+    public static readonly MethodInfo FuncCanonicalType = P(typeof(FunctionInstance), nameof(FunctionInstance.CanonicalType));
+    public static readonly MethodInfo TypeId = P(typeof(DefinedType), nameof(DefinedType.Id));
 
     public static readonly MethodInfo Trap = M(typeof(JitHelpers), nameof(JitHelpers.Trap));
     public static readonly MethodInfo StackCheckSlow = M(typeof(JitHelpers), nameof(JitHelpers.StackCheckSlow));
+    public static readonly MethodInfo EntryOf = M(typeof(JitHelpers), nameof(JitHelpers.EntryOf));
+    public static readonly MethodInfo CheckSubtype = M(typeof(JitHelpers), nameof(JitHelpers.CheckSubtype));
     public static readonly MethodInfo MemoryGrow = M(typeof(JitHelpers), nameof(JitHelpers.MemoryGrow));
     public static readonly MethodInfo MemoryFill = M(typeof(JitHelpers), nameof(JitHelpers.MemoryFill));
     public static readonly MethodInfo MemoryCopy = M(typeof(JitHelpers), nameof(JitHelpers.MemoryCopy));
@@ -67,4 +71,8 @@ internal static class JitMembers
 
     public static MethodInfo M(Type t, string name, params Type[] args) =>
         t.GetMethod(name, Any, args) ?? throw new MissingMethodException(t.FullName, name);
+
+    /// <summary>A property's getter.</summary>
+    public static MethodInfo P(Type t, string name) =>
+        t.GetProperty(name, Any)?.GetMethod ?? throw new MissingMethodException(t.FullName, "get_" + name);
 }

@@ -6,8 +6,9 @@ namespace WasmJit.Jit;
 /// <summary>
 /// Calls (https://webassembly.github.io/spec/core/exec/instructions.html#xref-syntax-instructions-syntax-instr-control-mathsf-call-x).
 /// A callee compiled in the same batch is called directly (<c>call</c> of its DynamicMethod); anything else goes
-/// through its <see cref="JitFunction"/>: <c>calli</c> on <see cref="JitFunction.Entry"/> with
-/// <see cref="JitFunction.Target"/> as the last argument. Tail calls use the IL <c>tail.</c> prefix; RyuJIT turns
+/// through its <see cref="FunctionInstance.CompiledEntry"/>: <c>calli</c> on <see cref="TypedEntry.Address"/> with
+/// <see cref="TypedEntry.Target"/> as the last argument (compiled code of another batch, or a bridge into the
+/// runtime's slot convention for interpreted and host functions). Tail calls use the IL <c>tail.</c> prefix; RyuJIT turns
 /// them into jumps when the arguments fit in the caller's frame and otherwise uses its tail-call helper, which also
 /// runs in constant stack.
 /// </summary>
@@ -61,14 +62,23 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldloc, index);
         _il.Emit(OpCodes.Conv_I);
         _il.Emit(OpCodes.Ldelem_Ref);
-        _il.Emit(OpCodes.Castclass, typeof(JitFunction));
+        _il.Emit(OpCodes.Castclass, typeof(FunctionInstance));
         _il.Emit(OpCodes.Stloc, fi);
         _il.Emit(OpCodes.Ldloc, fi);
         _il.Emit(OpCodes.Brfalse, TrapLabel(TrapKind.UninitializedElement));
+        // Canonical types are process-wide, so the exact-type check is one compare with a constant id; a subtype
+        // (Wasm 3.0 declared subtyping) takes the helper.
+        var typeOk = _il.DefineLabel();
         _il.Emit(OpCodes.Ldloc, fi);
-        _il.Emit(OpCodes.Ldfld, JitMembers.FuncTypeId);
-        EmitLdcI4(TypeRegistry.IdOf(ft));
-        _il.Emit(OpCodes.Bne_Un, TrapLabel(TrapKind.IndirectCallTypeMismatch));
+        _il.Emit(OpCodes.Call, JitMembers.FuncCanonicalType);
+        _il.Emit(OpCodes.Call, JitMembers.TypeId);
+        EmitLdcI4(_mc.Types[typeIndex].Id);
+        _il.Emit(OpCodes.Beq, typeOk);
+        _il.Emit(OpCodes.Ldloc, fi);
+        EmitLdcI4(typeIndex);
+        _il.Emit(OpCodes.Ldarg, _ctxArg);
+        Call(JitMembers.CheckSubtype);
+        _il.MarkLabel(typeOk);
         LoadSlots(ft.Params.Length);
         PushResultRefs(ft, tail);
         EmitCalliThrough(fi, ft, tail);
@@ -83,7 +93,7 @@ internal sealed partial class FunctionCompiler
         PopSpilled(1);
         var fi = FunctionTemp();
         _il.Emit(OpCodes.Ldloc, r);
-        _il.Emit(OpCodes.Castclass, typeof(JitFunction));
+        _il.Emit(OpCodes.Castclass, typeof(FunctionInstance));
         _il.Emit(OpCodes.Stloc, fi);
         _il.Emit(OpCodes.Ldloc, fi);
         _il.Emit(OpCodes.Brfalse, TrapLabel(TrapKind.NullFunctionReference));
@@ -95,7 +105,9 @@ internal sealed partial class FunctionCompiler
 
     private LocalBuilder? _functionTemp;
 
-    private LocalBuilder FunctionTemp() => _functionTemp ??= _il.DeclareLocal(typeof(JitFunction));
+    private LocalBuilder? _entryTemp;
+
+    private LocalBuilder FunctionTemp() => _functionTemp ??= _il.DeclareLocal(typeof(FunctionInstance));
 
     /// <summary>Pushes the byref arguments for results 1..: our own temps, or (tail call) our own result parameters.</summary>
     private void PushResultRefs(FuncType ft, bool tail)
@@ -113,12 +125,20 @@ internal sealed partial class FunctionCompiler
         }
     }
 
+    /// <summary>
+    /// Arguments are on the IL stack: reads the callee's entry once (address and target must come from the same
+    /// <see cref="TypedEntry"/>, which tier-up replaces as a whole) and makes the typed <c>calli</c>.
+    /// </summary>
     private void EmitCalliThrough(LocalBuilder fi, FuncType ft, bool tail)
     {
+        var entry = _entryTemp ??= _il.DeclareLocal(typeof(TypedEntry));
         _il.Emit(OpCodes.Ldloc, fi);
-        _il.Emit(OpCodes.Ldfld, JitMembers.FuncTarget);
-        _il.Emit(OpCodes.Ldloc, fi);
-        _il.Emit(OpCodes.Ldfld, JitMembers.FuncEntry);
+        Call(JitMembers.EntryOf);
+        _il.Emit(OpCodes.Stloc, entry);
+        _il.Emit(OpCodes.Ldloc, entry);
+        _il.Emit(OpCodes.Ldfld, JitMembers.EntryTarget);
+        _il.Emit(OpCodes.Ldloc, entry);
+        _il.Emit(OpCodes.Ldfld, JitMembers.EntryAddress);
         if (tail)
         {
             _il.Emit(OpCodes.Tailcall);

@@ -28,6 +28,10 @@ internal sealed partial class FunctionCompiler
         if (kind == CtrlKind.Loop)
         {
             _il.MarkLabel(c.Label);
+            if (_osr is { } site && ins.Offset == site.LoopOffset && _osrLoop is null)
+            {
+                NoteLoopEntry(c.Label);
+            }
         }
         _ctrls.Add(c);
     }
@@ -110,6 +114,11 @@ internal sealed partial class FunctionCompiler
     /// <summary>The function's results are in slots 0..m-1: write results 1.. through the byref parameters, return result 0.</summary>
     private void EmitReturnFromSlots()
     {
+        if (_osr is not null)
+        {
+            EmitReturnToFrame();
+            return;
+        }
         var rs = _type.Results;
         for (int k = 1; k < rs.Length; k++)
         {

@@ -3,6 +3,8 @@ using System.Reflection.Emit;
 using System.Runtime.Intrinsics;
 using WasmJit.Binary;
 
+using WasmJit.Runtime.Threading;
+
 namespace WasmJit.Jit;
 
 /// <summary>The instruction dispatch: one switch over <see cref="Opcode"/>; families go to their partial files.</summary>
@@ -24,6 +26,10 @@ internal sealed partial class FunctionCompiler
             case Opcode.BrTable: EmitBrTable(ref reader, ins); return;
             case Opcode.Return: EmitReturn(); return;
             case Opcode.Call: EmitCall((int)ins.A, tail: false); return;
+            // A loop entry runs once on top of an interpreter frame: its tail calls are a call and a return.
+            case Opcode.ReturnCall when _osr is not null: EmitCall((int)ins.A, tail: false); EmitReturn(); return;
+            case Opcode.ReturnCallIndirect when _osr is not null: EmitCallIndirect((int)ins.A, (int)ins.B, tail: false); EmitReturn(); return;
+            case Opcode.ReturnCallRef when _osr is not null: EmitCallRef((int)ins.A, tail: false); EmitReturn(); return;
             case Opcode.ReturnCall: EmitCall((int)ins.A, tail: true); return;
             case Opcode.CallIndirect: EmitCallIndirect((int)ins.A, (int)ins.B, tail: false); return;
             case Opcode.ReturnCallIndirect: EmitCallIndirect((int)ins.A, (int)ins.B, tail: true); return;
@@ -39,6 +45,7 @@ internal sealed partial class FunctionCompiler
             case Opcode.GlobalSet: EmitGlobalSet((int)ins.A); return;
             case Opcode.TableGet: EmitTableGet((int)ins.A); return;
             case Opcode.TableSet: EmitTableSet((int)ins.A); return;
+            case Opcode.AtomicFence: Call(typeof(AtomicOps).GetMethod(nameof(AtomicOps.AtomicFence))!); return;
             case Opcode.MemorySize: EmitMemorySize((int)ins.A); return;
             case Opcode.MemoryGrow: EmitMemoryGrow((int)ins.A); return;
             case Opcode.MemoryFill: EmitMemoryFill((int)ins.A); return;
@@ -65,8 +72,8 @@ internal sealed partial class FunctionCompiler
             case Opcode.BrOnNonNull: EmitBrOnNonNull(ins.A); return;
             case Opcode.I32Const: EmitLdcI4((int)ins.Imm); Push(ValKind.I32); return;
             case Opcode.I64Const: EmitLdcI8((long)ins.Imm); Push(ValKind.I64); return;
-            case Opcode.F32Const: _il.Emit(OpCodes.Ldc_R4, BitConverter.Int32BitsToSingle((int)ins.Imm)); Push(ValKind.F32); return;
-            case Opcode.F64Const: _il.Emit(OpCodes.Ldc_R8, BitConverter.Int64BitsToDouble((long)ins.Imm)); Push(ValKind.F64); return;
+            case Opcode.F32Const: EmitF32Const((uint)ins.Imm); Push(ValKind.F32); return;
+            case Opcode.F64Const: EmitF64Const(ins.Imm); Push(ValKind.F64); return;
             case Opcode.V128Const: EmitV128Const(ins.V128); Push(ValKind.V128); return;
         }
         ref readonly var info = ref ins.Info;
@@ -118,6 +125,44 @@ internal sealed partial class FunctionCompiler
         if (!tee)
         {
             Pop(1);
+        }
+    }
+
+    /// <summary>
+    /// RyuJIT must not see two kinds of float constants, because it would change a NaN's bits: a signaling f32 NaN
+    /// (it keeps float constants as doubles, and the conversion quiets them), and the identities ±0 and ±1 (it folds
+    /// <c>x - 0</c>, <c>x * 1</c>, <c>x / 1</c> to <c>x</c>, which leaves a signaling NaN operand unquieted where
+    /// wasm requires the arithmetic NaN the operation produces). The identities are read from mutable statics (one
+    /// load), a signaling NaN comes from an out-of-line helper.
+    /// </summary>
+    private void EmitF32Const(uint bits)
+    {
+        float v = BitConverter.UInt32BitsToSingle(bits);
+        if (float.IsNaN(v) && (bits & 0x0040_0000) == 0)
+        {
+            EmitLdcI4((int)bits);
+            Call(JitMembers.M(typeof(FloatConstants), nameof(FloatConstants.F32FromBits)));
+        }
+        else if (v is 0f or 1f or -1f)
+        {
+            _il.Emit(OpCodes.Ldsfld, FloatConstants.Field(v, (bits & 0x8000_0000) != 0));
+        }
+        else
+        {
+            _il.Emit(OpCodes.Ldc_R4, v);
+        }
+    }
+
+    private void EmitF64Const(ulong bits)
+    {
+        double v = BitConverter.UInt64BitsToDouble(bits);
+        if (v is 0d or 1d or -1d)
+        {
+            _il.Emit(OpCodes.Ldsfld, FloatConstants.Field(v, (bits & 0x8000_0000_0000_0000) != 0));
+        }
+        else
+        {
+            _il.Emit(OpCodes.Ldc_R8, v);
         }
     }
 

@@ -61,6 +61,11 @@ internal sealed partial class FunctionCompiler
             EmitSimdMemory(ins);
             return;
         }
+        if (ins.Info.Feature.HasFlag(WasmFeatures.Threads))
+        {
+            EmitAtomic(ins);
+            return;
+        }
         throw Unsupported(ins);
     }
 
@@ -106,31 +111,22 @@ internal sealed partial class FunctionCompiler
         }
         var oob = TrapLabel(TrapKind.MemoryOutOfBounds);
         ulong end = offset + (ulong)size;
-        if (!Is64(m))
+        if (_module.Memories[m].Shared)
         {
-            // A 32-bit address plus a 32-bit offset plus the size cannot overflow 64 bits: one compare.
-            _il.Emit(OpCodes.Ldloc, addr);
-            _il.Emit(OpCodes.Conv_U8);
-            EmitLdcI8((long)end);
-            _il.Emit(OpCodes.Add);
-            _il.Emit(OpCodes.Ldloc, _memLen[m]!);
-            _il.Emit(OpCodes.Bgt_Un, oob);
+            // Another thread may have grown a shared memory since the length was cached: before trapping, re-read
+            // the live length and check once more. The retry is off the in-bounds path.
+            var inBounds = _il.DefineLabel();
+            var retry = _il.DefineLabel();
+            EmitBoundsCheck(m, addr, offset, end, retry);
+            _il.Emit(OpCodes.Br, inBounds);
+            _il.MarkLabel(retry);
+            ReloadMemoryLength(m);
+            EmitBoundsCheck(m, addr, offset, end, oob);
+            _il.MarkLabel(inBounds);
         }
         else
         {
-            if (end < offset)
-            {
-                _il.Emit(OpCodes.Br, oob);
-            }
-            // addr > len - end, with len >= end checked first so the subtraction cannot wrap.
-            _il.Emit(OpCodes.Ldloc, _memLen[m]!);
-            EmitLdcI8((long)end);
-            _il.Emit(OpCodes.Blt_Un, oob);
-            _il.Emit(OpCodes.Ldloc, addr);
-            _il.Emit(OpCodes.Ldloc, _memLen[m]!);
-            EmitLdcI8((long)end);
-            _il.Emit(OpCodes.Sub);
-            _il.Emit(OpCodes.Bgt_Un, oob);
+            EmitBoundsCheck(m, addr, offset, end, oob);
         }
         _il.Emit(OpCodes.Ldloc, _memBase[m]!);
         _il.Emit(OpCodes.Ldloc, addr);
@@ -144,8 +140,49 @@ internal sealed partial class FunctionCompiler
         }
     }
 
+    /// <summary>Branches to <paramref name="outOfBounds"/> unless [addr + offset, addr + end) lies within memory m.</summary>
+    private void EmitBoundsCheck(int m, LocalBuilder addr, ulong offset, ulong end, Label outOfBounds)
+    {
+        if (!Is64(m))
+        {
+            // A 32-bit address plus a 32-bit offset plus the size cannot overflow 64 bits: one compare.
+            _il.Emit(OpCodes.Ldloc, addr);
+            _il.Emit(OpCodes.Conv_U8);
+            EmitLdcI8((long)end);
+            _il.Emit(OpCodes.Add);
+            _il.Emit(OpCodes.Ldloc, _memLen[m]!);
+            _il.Emit(OpCodes.Bgt_Un, outOfBounds);
+            return;
+        }
+        if (end < offset)
+        {
+            _il.Emit(OpCodes.Br, outOfBounds);
+        }
+        // addr > len - end, with len >= end checked first so the subtraction cannot wrap.
+        _il.Emit(OpCodes.Ldloc, _memLen[m]!);
+        EmitLdcI8((long)end);
+        _il.Emit(OpCodes.Blt_Un, outOfBounds);
+        _il.Emit(OpCodes.Ldloc, addr);
+        _il.Emit(OpCodes.Ldloc, _memLen[m]!);
+        EmitLdcI8((long)end);
+        _il.Emit(OpCodes.Sub);
+        _il.Emit(OpCodes.Bgt_Un, outOfBounds);
+    }
+
+    private void ReloadMemoryLength(int m)
+    {
+        _il.Emit(OpCodes.Ldloc, _memObj[m]!);
+        _il.Emit(OpCodes.Call, JitMembers.MemLength);
+        _il.Emit(OpCodes.Stloc, _memLen[m]!);
+    }
+
     private void EmitMemorySize(int m)
     {
+        if (_module.Memories[m].Shared)
+        {
+            // A shared memory's size can change under us at any time: read it live.
+            ReloadMemoryLength(m);
+        }
         _il.Emit(OpCodes.Ldloc, _memLen[m]!);
         EmitLdcI4(_module.Memories[m].PageSizeLog2);
         _il.Emit(OpCodes.Shr_Un);
@@ -239,6 +276,11 @@ internal sealed partial class FunctionCompiler
         {
             _il.Emit(OpCodes.Ldfld, JitMembers.GlobalRef);
         }
+        else if (kind == ValKind.V128)
+        {
+            // Bits and High are separate fields (the CLR may lay them out apart): combine them.
+            Call(JitMembers.M(typeof(JitHelpers), nameof(JitHelpers.GetGlobalV128)));
+        }
         else
         {
             _il.Emit(OpCodes.Ldflda, JitMembers.GlobalBits);
@@ -258,6 +300,11 @@ internal sealed partial class FunctionCompiler
         {
             _il.Emit(OpCodes.Ldloc, value);
             _il.Emit(OpCodes.Stfld, JitMembers.GlobalRef);
+        }
+        else if (kind == ValKind.V128)
+        {
+            _il.Emit(OpCodes.Ldloc, value);
+            Call(JitMembers.M(typeof(JitHelpers), nameof(JitHelpers.SetGlobalV128)));
         }
         else
         {
@@ -283,6 +330,7 @@ internal sealed partial class FunctionCompiler
     // ---- tables ----
 
     private LocalBuilder? _elemsTemp;
+    private LocalBuilder? _tableTemp;
 
     private bool TableIs64(int t) => _module.Tables[t].Type.Is64;
 
@@ -295,29 +343,27 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>
-    /// With the stack spilled and the index in <paramref name="index"/>: loads the element array into a temp, checks
-    /// the index against its length (trap <paramref name="trap"/>), and returns the temp.
+    /// With the stack spilled and the index in <paramref name="index"/>: checks the index against the table's size
+    /// (trap <paramref name="trap"/>), loads its element array into a temp and returns the temp. The size is read
+    /// before the array: growth replaces the array before it raises the size.
     /// </summary>
     private LocalBuilder CheckedTableIndex(int t, LocalBuilder index, TrapKind trap)
     {
         var elems = _elemsTemp ??= _il.DeclareLocal(typeof(object[]));
+        var table = _tableTemp ??= _il.DeclareLocal(typeof(TableInstance));
         EmitLoadTable(t);
-        _il.Emit(OpCodes.Ldfld, JitMembers.TableElements);
-        _il.Emit(OpCodes.Stloc, elems);
+        _il.Emit(OpCodes.Stloc, table);
         _il.Emit(OpCodes.Ldloc, index);
+        _il.Emit(OpCodes.Ldloc, table);
+        _il.Emit(OpCodes.Ldfld, JitMembers.TableCount);
         if (TableIs64(t))
         {
-            _il.Emit(OpCodes.Ldloc, elems);
-            _il.Emit(OpCodes.Ldlen);
             _il.Emit(OpCodes.Conv_U8);
         }
-        else
-        {
-            _il.Emit(OpCodes.Ldloc, elems);
-            _il.Emit(OpCodes.Ldlen);
-            _il.Emit(OpCodes.Conv_I4);
-        }
         _il.Emit(OpCodes.Bge_Un, TrapLabel(trap));
+        _il.Emit(OpCodes.Ldloc, table);
+        _il.Emit(OpCodes.Ldfld, JitMembers.TableElements);
+        _il.Emit(OpCodes.Stloc, elems);
         return elems;
     }
 
@@ -351,9 +397,11 @@ internal sealed partial class FunctionCompiler
     private void EmitTableSize(int t)
     {
         EmitLoadTable(t);
-        _il.Emit(OpCodes.Ldfld, JitMembers.TableElements);
-        _il.Emit(OpCodes.Ldlen);
-        _il.Emit(TableIs64(t) ? OpCodes.Conv_U8 : OpCodes.Conv_I4);
+        _il.Emit(OpCodes.Ldfld, JitMembers.TableCount);
+        if (TableIs64(t))
+        {
+            _il.Emit(OpCodes.Conv_U8);
+        }
         Push(TableIs64(t) ? ValKind.I64 : ValKind.I32);
     }
 

@@ -26,7 +26,12 @@ internal sealed partial class FunctionCompiler
     private readonly ILGenerator _il;
     private readonly ValKind[] _localKinds;
     private readonly LocalBuilder?[] _localBuilders;
+    /// <summary>Wasm locals below this index are IL arguments (the parameters; none in a loop entry).</summary>
     private readonly int _paramCount;
+    private readonly LoopSite? _osr;
+    private Label _osrLoader;
+    private Label? _osrLoop;
+    private ValKind[] _osrStack = [];
     private readonly short _ctxArg;
 
     private readonly List<ValKind> _stack = [];
@@ -46,15 +51,21 @@ internal sealed partial class FunctionCompiler
     private Label _stackBack;
     private int _skipDepth;
 
-    public FunctionCompiler(ModuleCompilation mc, int funcIndex, DynamicMethod method)
+    /// <param name="osr">
+    /// Compile the loop-entry variant (see <see cref="LoopEntry"/>): the method is <c>void (WasmStack stack, int fp,
+    /// JitContext ctx)</c>, every wasm local is an IL local, the body is entered at the loop at
+    /// <see cref="LoopSite.LoopOffset"/> after loading the interpreter's frame, and results go back to the frame.
+    /// </param>
+    public FunctionCompiler(ModuleCompilation mc, int funcIndex, DynamicMethod method, LoopSite? osr = null)
     {
         _mc = mc;
         _module = mc.Module;
         _funcIndex = funcIndex;
         _type = _module.FuncTypeOf(funcIndex);
         _il = method.GetILGenerator(256);
-        _paramCount = _type.Params.Length;
-        _ctxArg = (short)JitSignature.ContextArgIndex(_type);
+        _osr = osr;
+        _paramCount = osr is null ? _type.Params.Length : 0;
+        _ctxArg = osr is null ? (short)JitSignature.ContextArgIndex(_type) : (short)2;
 
         var body = _module.Bodies[funcIndex - _module.ImportedFunctionCount];
         var locals = new List<ValType>(_type.Params);
@@ -116,6 +127,12 @@ internal sealed partial class FunctionCompiler
             Results = Kinds(_type.Results),
             Height = 0,
         });
+
+        if (_osr is not null)
+        {
+            _osrLoader = _il.DefineLabel();
+            _il.Emit(OpCodes.Br, _osrLoader);
+        }
 
         var buffers = _mc.Buffers;
         var reader = new InstructionReader(_module.Bytes.Span.Slice(CodeOffset, CodeLength), CodeOffset, _mc.Features, buffers);
@@ -212,7 +229,7 @@ internal sealed partial class FunctionCompiler
             _memLen = new LocalBuilder?[memCount];
             for (int m = 0; m < memCount; m++)
             {
-                _memObj[m] = _il.DeclareLocal(typeof(JitMemory));
+                _memObj[m] = _il.DeclareLocal(typeof(MemoryInstance));
                 _memBase[m] = _il.DeclareLocal(typeof(nint));
                 _memLen[m] = _il.DeclareLocal(typeof(ulong));
                 _il.Emit(OpCodes.Ldarg, _ctxArg);
@@ -228,7 +245,7 @@ internal sealed partial class FunctionCompiler
                 }
                 _il.Emit(OpCodes.Dup);
                 _il.Emit(OpCodes.Stloc, _memObj[m]!);
-                _il.Emit(OpCodes.Ldfld, JitMembers.MemBase);
+                _il.Emit(OpCodes.Call, JitMembers.MemBase);
                 _il.Emit(OpCodes.Stloc, _memBase[m]!);
             }
             RefreshMemoryLengths();
@@ -238,7 +255,7 @@ internal sealed partial class FunctionCompiler
             _globalCells = new LocalBuilder?[_module.Globals.Count];
             foreach (int g in globals)
             {
-                _globalCells[g] = _il.DeclareLocal(typeof(JitGlobal));
+                _globalCells[g] = _il.DeclareLocal(typeof(GlobalInstance));
                 _il.Emit(OpCodes.Ldarg, _ctxArg);
                 _il.Emit(OpCodes.Ldfld, JitMembers.CtxGlobals);
                 EmitLdcI4(g);
@@ -254,7 +271,7 @@ internal sealed partial class FunctionCompiler
         for (int m = 0; m < _memObj.Length; m++)
         {
             _il.Emit(OpCodes.Ldloc, _memObj[m]!);
-            _il.Emit(OpCodes.Ldfld, JitMembers.MemLength);
+            _il.Emit(OpCodes.Call, JitMembers.MemLength);
             _il.Emit(OpCodes.Stloc, _memLen[m]!);
         }
     }
@@ -262,6 +279,10 @@ internal sealed partial class FunctionCompiler
     /// <summary>Out-of-line blocks at the end of the method: the stack-check slow path and one throw per trap kind.</summary>
     private void EmitColdBlocks()
     {
+        if (_osr is { } site)
+        {
+            EmitLoopEntryLoader(site);
+        }
         _il.MarkLabel(_stackSlow);
         _il.Emit(OpCodes.Ldloca, _stackProbe!);
         _il.Emit(OpCodes.Conv_U);

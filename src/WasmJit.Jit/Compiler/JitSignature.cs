@@ -6,8 +6,8 @@ namespace WasmJit.Jit;
 /// (<c>void</c> when m = 0): wasm parameters map to CLR parameters (i32 int, i64 long, f32 float, f64 double,
 /// v128 <c>Vector128&lt;byte&gt;</c>, references object); the first result is the return value and further results
 /// are written through trailing byref parameters; the context comes last so that a caller can push it after the
-/// arguments already on the IL stack. Calls through a <see cref="JitFunction"/> use the same shape with the last
-/// parameter typed <c>object</c> (its <see cref="JitFunction.Target"/>).
+/// arguments already on the IL stack. Calls through a <see cref="TypedEntry"/> use the same shape with the last
+/// parameter typed <c>object</c> (its <see cref="TypedEntry.Target"/>).
 /// </summary>
 internal static class JitSignature
 {

@@ -3,12 +3,17 @@ using WasmJit.Binary;
 
 namespace WasmJit.Jit;
 
-/// <summary>State shared by the functions of one compilation batch: the module, and the batch's dynamic methods.</summary>
-internal sealed class ModuleCompilation(WasmModule module, WasmFeatures features, DynamicMethod?[] methods)
+/// <summary>
+/// State shared by the functions of one compilation batch: the module, its canonical types (process-wide, so their
+/// ids can be baked into the code), and the batch's dynamic methods.
+/// </summary>
+internal sealed class ModuleCompilation(WasmModule module, WasmFeatures features, DefinedType[] types, DynamicMethod?[] methods)
 {
     public WasmModule Module { get; } = module;
 
     public WasmFeatures Features { get; } = features;
+
+    public DefinedType[] Types { get; } = types;
 
     public InstructionBuffers Buffers { get; } = new();
 

@@ -17,6 +17,30 @@ internal abstract class ExecutionEngine
     /// <summary>The code a newly instantiated function starts with (typically a stub that compiles on first call).</summary>
     public abstract FunctionCode CreateInitialCode(WasmFunction function);
 
+    /// <summary>
+    /// The interpreter reports a function when its <see cref="WasmFunction.CallCount"/> reaches this (a tier-up
+    /// budget). <see cref="int.MaxValue"/>: never.
+    /// </summary>
+    public virtual int CallBudget => int.MaxValue;
+
+    /// <summary>The interpreter reports a loop when its function's <see cref="WasmFunction.BackEdgeCount"/> reaches this.</summary>
+    public virtual int BackEdgeBudget => int.MaxValue;
+
+    /// <summary>
+    /// <paramref name="function"/> reached <see cref="CallBudget"/> calls in the interpreter. Called on the
+    /// interpreting thread, once per function: the policy must not block (compile in the background).
+    /// </summary>
+    public virtual void OnHotFunction(WasmFunction function)
+    {
+    }
+
+    /// <summary>
+    /// A loop of <paramref name="function"/> took <see cref="BackEdgeBudget"/> back-edges (the interpreter then resets
+    /// the function's count, so this comes again every budget). Returns code to continue the running activation in
+    /// (on-stack replacement) once it is ready, else null and the interpreter goes on.
+    /// </summary>
+    public virtual LoopEntry? OnHotLoop(WasmFunction function, LoopSite site) => null;
+
     public static void Register(EngineKind kind, Func<StoreOptions, ExecutionEngine> factory)
     {
         lock (s_factories)

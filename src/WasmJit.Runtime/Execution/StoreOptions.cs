@@ -1,7 +1,7 @@
 namespace WasmJit.Runtime;
 
 /// <summary>Configuration of a <see cref="Store"/>. Set before the store is created; not changed afterwards.</summary>
-internal sealed class StoreOptions
+internal sealed record StoreOptions
 {
     /// <summary>
     /// Default bound on nested wasm calls. The interpreter does not recurse on the C# stack per wasm call, so for it
@@ -12,7 +12,42 @@ internal sealed class StoreOptions
     /// </summary>
     public const int DefaultMaxCallDepth = 10_000;
 
+    /// <summary>
+    /// Default call budget of the tiered engine. A DynamicMethod costs RyuJIT roughly 0.1-2 ms to compile; 1,000
+    /// interpreted calls of a small function cost about as much, so a function compiled at 1,000 calls has already
+    /// paid for its compilation in interpreter time, while the many functions called a few times (start-up code,
+    /// error paths) never cost a compilation. V8 and wasmtime's Winch-to-Cranelift tiering use budgets of the same
+    /// order.
+    /// </summary>
+    public const int DefaultTierUpCalls = 1_000;
+
+    /// <summary>
+    /// Default back-edge budget: 10,000 loop iterations take the interpreter ~0.2-1 ms, again about one compilation,
+    /// and a loop that has run that long is likely to run much longer (a kernel's main loop), so it is worth an
+    /// on-stack replacement. Every further 10,000 back-edges the interpreter asks again whether the compiled loop
+    /// entry is ready, which keeps that check off the hot path.
+    /// </summary>
+    public const int DefaultTierUpBackEdges = 10_000;
+
     public EngineKind Engine { get; init; } = EngineKind.Interpreter;
+
+    /// <summary>Tiered engine: interpreted calls of a function before it is compiled.</summary>
+    public int TierUpCalls { get; init; } = DefaultTierUpCalls;
+
+    /// <summary>Tiered engine: loop back-edges of a function before it is compiled and its running loop entered.</summary>
+    public int TierUpBackEdges { get; init; } = DefaultTierUpBackEdges;
+
+    /// <summary>
+    /// Tiered engine: compile on a background thread while the interpreter keeps running (true), or on the thread
+    /// that found the function hot (false: deterministic, for tests).
+    /// </summary>
+    public bool TierUpInBackground { get; init; } = true;
+
+    /// <summary>Tiered engine: enter compiled code at the header of a hot loop of a running interpreted function.</summary>
+    public bool LoopEntry { get; init; } = true;
+
+    /// <summary>Called after each tier-up attempt (on the compiling thread). Also published by the "WasmJit" EventSource.</summary>
+    public Action<TierUpEvent>? OnTierUp { get; init; }
 
     public WasmFeatures Features { get; init; } = WasmFeatures.Default;
 
@@ -24,6 +59,13 @@ internal sealed class StoreOptions
     /// memory.grow past it returns -1. 16 GiB by default.
     /// </summary>
     public ulong MaxMemory64Bytes { get; init; } = 16UL << 30;
+
+    /// <summary>
+    /// Interrupts blocking operations of code running in the store: a memory.atomic.wait32/64 parked when (or while)
+    /// the token is cancelled traps with "interrupted" instead of sleeping on. Lets a host stop threads that wait
+    /// forever (the spec runner's time limit, an embedder shutting down).
+    /// </summary>
+    public CancellationToken Cancellation { get; init; }
 
     /// <summary>Most elements a table may hold; table.grow past it returns -1 (the spec allows engine limits).</summary>
     public ulong MaxTableElements { get; init; } = 10_000_000;

@@ -57,6 +57,9 @@ internal sealed unsafe class WasmStack : IDisposable
     /// <summary>Engine-private state bound to this stack (the interpreter keeps its frame records here).</summary>
     public object? TierState;
 
+    /// <summary>The stack bound to this thread while wasm runs on it, else null.</summary>
+    public static WasmStack? Current => t_current;
+
     /// <summary>The stack bound to this thread, or a pooled one bound now (<paramref name="outermost"/> true).</summary>
     public static WasmStack Enter(out bool outermost)
     {

@@ -27,6 +27,12 @@ internal abstract class FunctionInstance : ExternValue
 
     public int ResultSlots { get; }
 
+    /// <summary>
+    /// The entry compiled callers use (engine-owned; null until an engine binds it). Replaced as a whole when the
+    /// function changes tier.
+    /// </summary>
+    public TypedEntry? CompiledEntry;
+
     /// <summary>A name for backtraces (name section, export, or host-given), or null.</summary>
     public abstract string? Name { get; }
 

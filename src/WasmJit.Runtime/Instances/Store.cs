@@ -2,7 +2,20 @@ namespace WasmJit.Runtime;
 
 /// <summary>
 /// The store (https://webassembly.github.io/spec/core/exec/runtime.html#store): owns the instances created through
-/// it and the engine that runs their code. Not thread-safe: instantiate from one thread at a time.
+/// it and the engine that runs their code.
+/// <para>
+/// Threads (the threads proposal and wasi-threads): a store may be used from several threads at once.
+/// Instantiation is safe from any thread (the store's own bookkeeping is locked, type canonicalisation is global
+/// and locked, lazy translation/compilation publishes with a compare-exchange), and exported functions may be
+/// called from any thread: each thread runs wasm on its own <see cref="WasmStack"/>. What wasm itself shares
+/// between threads is only what the threads proposal shares: a <b>shared memory</b>, whose base never moves, whose
+/// length is read volatile and whose growth is locked, with atomics and wait/notify. Everything else of an
+/// instance (globals, tables, unshared memories) is plain data: wasm has no way to use it from two threads, so two
+/// threads calling into the SAME instance race on it exactly like unsynchronised .NET code would. The intended
+/// shape is the one wasi-threads and the spec's <c>thread</c> scripts use: one instance per thread, all importing
+/// the same shared memory, in one store or in one store per thread (a shared memory may be imported by instances of
+/// any store; it lives until the store that created it is disposed).
+/// </para>
 /// </summary>
 internal sealed partial class Store : IDisposable
 {
@@ -24,7 +37,10 @@ internal sealed partial class Store : IDisposable
     public MemoryInstance CreateMemory(MemoryType type)
     {
         var m = new MemoryInstance(type, Options);
-        _memories.Add(m);
+        lock (_memories)
+        {
+            _memories.Add(m);
+        }
         return m;
     }
 
@@ -33,10 +49,13 @@ internal sealed partial class Store : IDisposable
 
     public void Dispose()
     {
-        foreach (var m in _memories)
+        lock (_memories)
         {
-            m.Dispose();
+            foreach (var m in _memories)
+            {
+                m.Dispose();
+            }
+            _memories.Clear();
         }
-        _memories.Clear();
     }
 }

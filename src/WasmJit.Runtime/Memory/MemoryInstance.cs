@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using WasmJit.Runtime.Threading;
 
 namespace WasmJit.Runtime;
 
@@ -13,6 +14,13 @@ namespace WasmJit.Runtime;
 /// <see cref="ByteLength"/> (no signal handlers), with unsigned 64-bit arithmetic, so memories above 2 GiB and
 /// 64-bit offsets work. Growing takes a lock so a shared memory can grow under concurrent readers; the length
 /// only ever increases.
+/// </para>
+/// <para>
+/// Shared memories (threads proposal, https://webassembly.github.io/threads/core/exec/runtime.html#memory-instances)
+/// must declare a maximum (the validator checks it), so their whole possible size is reserved here up front and the
+/// base never moves while other threads run: a thread never needs to re-read <see cref="Base"/>, only the volatile
+/// <see cref="ByteLength"/>. One instance is imported by the instances of every thread (in one store or several);
+/// it owns the <see cref="WaitQueues"/> of memory.atomic.wait/notify.
 /// </para>
 /// </summary>
 internal sealed unsafe class MemoryInstance : ExternValue, IDisposable
@@ -61,6 +69,7 @@ internal sealed unsafe class MemoryInstance : ExternValue, IDisposable
                 throw new OutOfMemoryException($"cannot reserve {_reserved} bytes of address space for a linear memory");
             }
         }
+        WaitQueues = type.Shared ? new WaitQueues() : null;
         if (!SetLength(type.Limits.Min << PageSizeLog2))
         {
             VirtualMemory.Release(_base, _reserved);
@@ -80,6 +89,9 @@ internal sealed unsafe class MemoryInstance : ExternValue, IDisposable
     public MemoryType Type => DeclaredType with { Limits = new Limits(SizeInPages, DeclaredType.Limits.Max) };
 
     public bool Shared => DeclaredType.Shared;
+
+    /// <summary>The waiter queues of memory.atomic.wait32/64 and notify; null for an unshared memory (waits trap there).</summary>
+    public WaitQueues? WaitQueues { get; }
 
     public bool Is64 => DeclaredType.Is64;
 
