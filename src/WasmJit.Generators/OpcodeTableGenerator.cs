@@ -38,6 +38,7 @@ public sealed class OpcodeTableGenerator : IIncrementalGenerator
         public string Feature = "";
         public string Sig = "";
         public int Align = -1;
+        public bool Control;
     }
 
     private static void Emit(SourceProductionContext spc, string text)
@@ -52,9 +53,14 @@ public sealed class OpcodeTableGenerator : IIncrementalGenerator
                 continue;
             }
             var cols = line.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
-            if (cols.Length != 7)
+            if (cols.Length != 7 && cols.Length != 8)
             {
-                spc.ReportDiagnostic(Diagnostic.Create(s_badRow, Location.None, i + 1, "expected 7 columns"));
+                spc.ReportDiagnostic(Diagnostic.Create(s_badRow, Location.None, i + 1, "expected 7 columns (and optional flags)"));
+                continue;
+            }
+            if (cols.Length == 8 && cols[7] != "ctrl")
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(s_badRow, Location.None, i + 1, "unknown flag " + cols[7]));
                 continue;
             }
             var row = new Row { Line = i + 1 };
@@ -66,6 +72,7 @@ public sealed class OpcodeTableGenerator : IIncrementalGenerator
             row.Feature = cols[4];
             row.Sig = cols[5];
             row.Align = cols[6] == "-" ? -1 : ParseInt(cols[6]);
+            row.Control = cols.Length == 8;
             rows.Add(row);
         }
 
@@ -112,6 +119,14 @@ public sealed class OpcodeTableGenerator : IIncrementalGenerator
             int len = sub.Count == 0 ? 0 : (int)sub.Max(r => r.Code) + 1;
             EmitLookup(sb, "s_prefix" + p.ToString("x2", CultureInfo.InvariantCulture), sub, len);
         }
+        sb.AppendLine("    /// <summary>Rows flagged <c>ctrl</c>: control instructions, which end a straight-line run of code.</summary>");
+        sb.AppendLine("    public static bool IsControl(Opcode op) => s_control[(int)op];");
+        sb.Append("    private static readonly bool[] s_control = new bool[] { ");
+        foreach (var r in rows)
+        {
+            sb.Append(r.Control ? "true" : "false").Append(", ");
+        }
+        sb.AppendLine("};");
         // Name lookups serve the text format only: built from s_infos on first use, in a class of its own, so that
         // decoding and validating (which touch this class first, at start-up) do not pay for hashing 571 names.
         sb.AppendLine("    private static class ByNameMap");

@@ -117,6 +117,15 @@ internal enum IOp
     /// <summary>Trap: the body uses something this tier cannot run (message in the code's string pool at E).</summary>
     NotSupported,
 
+    /// <summary>
+    /// A scalar load or store (the <see cref="Opcode"/> in C) on memory E when that is not a 32-bit memory 0: address
+    /// fp[A], offset X, value fp[B] / result fp[D]. The main loop's own load/store cases are for memory 0 only.
+    /// </summary>
+    MemAccess,
+
+    /// <summary>Fuel metering: charge X (a <see cref="Runtime.FuelSegments"/> charge point), trapping when it does not fit.</summary>
+    Fuel,
+
 }
 
 /// <summary>Numbering of <see cref="IOp"/>.</summary>

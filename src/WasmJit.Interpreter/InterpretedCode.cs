@@ -44,7 +44,25 @@ internal sealed unsafe class InterpretedCode : FunctionCode
     /// <summary>First slot of the constant pool; <see cref="Consts"/> is copied there on entry.</summary>
     public int ConstBase { get; init; }
 
-    public ulong[] Consts { get; init; } = [];
+    public ulong[] Consts
+    {
+        get => _consts;
+        init
+        {
+            // Pinned like the instructions: frame set-up copies from a raw pointer.
+            _consts = GC.AllocateUninitializedArray<ulong>(value.Length, pinned: true);
+            value.CopyTo(_consts, 0);
+            ConstPtr = (ulong*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_consts));
+            ConstCount = value.Length;
+        }
+    }
+
+    private readonly ulong[] _consts = [];
+
+    /// <summary><see cref="Consts"/> as a pointer (valid while this object lives: the array is pinned).</summary>
+    public ulong* ConstPtr { get; private init; }
+
+    public int ConstCount { get; private init; }
 
     /// <summary>Slots the frame needs: parameters, locals, constants and the deepest operand stack.</summary>
     public int FrameSlots { get; init; }

@@ -41,10 +41,10 @@ internal static unsafe partial class Interpreter
                 r = (uint)AtomicOps.MemoryAtomicNotify(m.WaitQueues, p, (ulong)(p - m.Base), (int)b);
                 break;
             case Opcode.MemoryAtomicWait32:
-                r = (uint)AtomicOps.MemoryAtomicWait32(m.WaitQueues, p, (ulong)(p - m.Base), (int)b, (long)c, inst.Store.Options.Cancellation);
+                r = (uint)inst.Store.Limiter.Wait32(m.WaitQueues, p, (ulong)(p - m.Base), (int)b, (long)c);
                 break;
             case Opcode.MemoryAtomicWait64:
-                r = (uint)AtomicOps.MemoryAtomicWait64(m.WaitQueues, p, (ulong)(p - m.Base), (long)b, (long)c, inst.Store.Options.Cancellation);
+                r = (uint)inst.Store.Limiter.Wait64(m.WaitQueues, p, (ulong)(p - m.Base), (long)b, (long)c);
                 break;
 
             case Opcode.I32AtomicLoad: r = (uint)AtomicOps.I32AtomicLoad(p); break;

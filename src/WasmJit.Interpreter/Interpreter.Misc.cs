@@ -137,6 +137,10 @@ internal static unsafe partial class Interpreter
                     break;
                 }
 
+            case (Opcode)(int)IOp.MemAccess:
+                MemAccess(ip, fp, inst);
+                break;
+
             default:
                 if (IsAtomic(ip->Op))
                 {
@@ -144,6 +148,44 @@ internal static unsafe partial class Interpreter
                     break;
                 }
                 throw new InvalidOperationException($"interpreter: unexpected instruction {ip->ToString()}");
+        }
+    }
+
+    /// <summary>A scalar load or store on a memory other than a 32-bit memory 0 (see <see cref="IOp.MemAccess"/>).</summary>
+    private static void MemAccess(Inst* ip, ulong* fp, ModuleInstance inst)
+    {
+        var m = inst.Memories[ip->E];
+        ulong a = m.Is64 ? fp[ip->A] : (uint)fp[ip->A];
+        long o = ip->X;
+        ref ulong d = ref fp[ip->D];
+        ulong v = fp[ip->B];
+        switch ((Opcode)ip->C)
+        {
+            case Opcode.I32Load: d = Unsafe.ReadUnaligned<uint>(Ea(m, a, o, 4)); break;
+            case Opcode.I64Load: d = Unsafe.ReadUnaligned<ulong>(Ea(m, a, o, 8)); break;
+            case Opcode.F32Load: d = Unsafe.ReadUnaligned<uint>(Ea(m, a, o, 4)); break;
+            case Opcode.F64Load: d = Unsafe.ReadUnaligned<ulong>(Ea(m, a, o, 8)); break;
+            case Opcode.I32Load8S: d = (uint)(int)*(sbyte*)Ea(m, a, o, 1); break;
+            case Opcode.I32Load8U: d = *Ea(m, a, o, 1); break;
+            case Opcode.I32Load16S: d = (uint)(int)Unsafe.ReadUnaligned<short>(Ea(m, a, o, 2)); break;
+            case Opcode.I32Load16U: d = Unsafe.ReadUnaligned<ushort>(Ea(m, a, o, 2)); break;
+            case Opcode.I64Load8S: d = (ulong)(long)*(sbyte*)Ea(m, a, o, 1); break;
+            case Opcode.I64Load8U: d = *Ea(m, a, o, 1); break;
+            case Opcode.I64Load16S: d = (ulong)(long)Unsafe.ReadUnaligned<short>(Ea(m, a, o, 2)); break;
+            case Opcode.I64Load16U: d = Unsafe.ReadUnaligned<ushort>(Ea(m, a, o, 2)); break;
+            case Opcode.I64Load32S: d = (ulong)(long)Unsafe.ReadUnaligned<int>(Ea(m, a, o, 4)); break;
+            case Opcode.I64Load32U: d = Unsafe.ReadUnaligned<uint>(Ea(m, a, o, 4)); break;
+            case Opcode.I32Store: Unsafe.WriteUnaligned(Ea(m, a, o, 4), (uint)v); break;
+            case Opcode.I64Store: Unsafe.WriteUnaligned(Ea(m, a, o, 8), v); break;
+            case Opcode.F32Store: Unsafe.WriteUnaligned(Ea(m, a, o, 4), (uint)v); break;
+            case Opcode.F64Store: Unsafe.WriteUnaligned(Ea(m, a, o, 8), v); break;
+            case Opcode.I32Store8: *Ea(m, a, o, 1) = (byte)v; break;
+            case Opcode.I32Store16: Unsafe.WriteUnaligned(Ea(m, a, o, 2), (ushort)v); break;
+            case Opcode.I64Store8: *Ea(m, a, o, 1) = (byte)v; break;
+            case Opcode.I64Store16: Unsafe.WriteUnaligned(Ea(m, a, o, 2), (ushort)v); break;
+            case Opcode.I64Store32: Unsafe.WriteUnaligned(Ea(m, a, o, 4), (uint)v); break;
+            default:
+                throw new InvalidOperationException($"interpreter: unexpected memory access {ip->ToString()}");
         }
     }
 

@@ -31,6 +31,7 @@ internal static unsafe partial class Interpreter
         var engine = inst.Store.Engine;
         int callBudget = engine.CallBudget;
         int backEdgeBudget = engine.BackEdgeBudget;
+        ExecutionLimiter lim = inst.Store.Limiter;
 
         while (true)
         {
@@ -52,6 +53,13 @@ internal static unsafe partial class Interpreter
                     continue;
                 case (int)IOp.Const:
                     fp[ip->D] = (ulong)ip->X;
+                    ip++;
+                    continue;
+                case (int)IOp.Fuel:
+                    if ((lim.Fuel -= ip->X) < 0)
+                    {
+                        lim.ThrowOutOfFuel(ip->X);
+                    }
                     ip++;
                     continue;
 
@@ -167,11 +175,17 @@ internal static unsafe partial class Interpreter
                         uint i = (uint)fp[ip->A];
                         uint last = (uint)ip->X - 1;
                         Inst* target = start + code.BrTables[ip->E + (int)Math.Min(i, last)];
-                        if (target <= ip && ++func.BackEdgeCount >= backEdgeBudget
-                            && HotLoop(func, code, (int)(target - start), stack, fpIdx))
+                        if (target <= ip)
                         {
-                            refs = stack.Refs;
-                            goto doReturn;
+                            if (lim.Interrupt != 0)
+                            {
+                                lim.ThrowInterrupted();
+                            }
+                            if (++func.BackEdgeCount >= backEdgeBudget && HotLoop(func, code, (int)(target - start), stack, fpIdx))
+                            {
+                                refs = stack.Refs;
+                                goto doReturn;
+                            }
                         }
                         ip = target;
                         continue;
@@ -355,6 +369,17 @@ internal static unsafe partial class Interpreter
                 case (int)Opcode.F64Sub: fp[ip->D] = Bits(F64(fp[ip->A]) - F64(fp[ip->B])); ip++; continue;
                 case (int)Opcode.F64Mul: fp[ip->D] = Bits(F64(fp[ip->A]) * F64(fp[ip->B])); ip++; continue;
                 case (int)Opcode.F64Div: fp[ip->D] = Bits(F64(fp[ip->A]) / F64(fp[ip->B])); ip++; continue;
+                // Common enough in numeric loops (nbody, mandelbrot) to stay out of ExecMisc's call.
+                case (int)Opcode.F64Sqrt: fp[ip->D] = Bits(ScalarOps.F64Sqrt(F64(fp[ip->A]))); ip++; continue;
+                case (int)Opcode.F32Sqrt: fp[ip->D] = Bits(ScalarOps.F32Sqrt(F32(fp[ip->A]))); ip++; continue;
+                case (int)Opcode.F64Neg: fp[ip->D] = fp[ip->A] ^ 0x8000_0000_0000_0000UL; ip++; continue;
+                case (int)Opcode.F64Abs: fp[ip->D] = fp[ip->A] & 0x7FFF_FFFF_FFFF_FFFFUL; ip++; continue;
+                case (int)Opcode.F64ConvertI32S: fp[ip->D] = Bits((double)(int)fp[ip->A]); ip++; continue;
+                case (int)Opcode.F64ConvertI32U: fp[ip->D] = Bits((double)(uint)fp[ip->A]); ip++; continue;
+                case (int)Opcode.F64ConvertI64S: fp[ip->D] = Bits((double)(long)fp[ip->A]); ip++; continue;
+                case (int)Opcode.F32ConvertI32S: fp[ip->D] = Bits((float)(int)fp[ip->A]); ip++; continue;
+                case (int)Opcode.I32TruncF64S: fp[ip->D] = (uint)ScalarOps.I32TruncF64S(F64(fp[ip->A])); ip++; continue;
+                case (int)Opcode.I64TruncF64S: fp[ip->D] = (ulong)ScalarOps.I64TruncF64S(F64(fp[ip->A])); ip++; continue;
                 case (int)Opcode.F32Eq: fp[ip->D] = B(F32(fp[ip->A]) == F32(fp[ip->B])); ip++; continue;
                 case (int)Opcode.F32Ne: fp[ip->D] = B(F32(fp[ip->A]) != F32(fp[ip->B])); ip++; continue;
                 case (int)Opcode.F32Lt: fp[ip->D] = B(F32(fp[ip->A]) < F32(fp[ip->B])); ip++; continue;
@@ -369,29 +394,30 @@ internal static unsafe partial class Interpreter
                 case (int)Opcode.F64Ge: fp[ip->D] = B(F64(fp[ip->A]) >= F64(fp[ip->B])); ip++; continue;
 
                 // ---- memory ----
-                case (int)Opcode.I32Load: fp[ip->D] = Unsafe.ReadUnaligned<uint>(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 4)); ip++; continue;
-                case (int)Opcode.I64Load: fp[ip->D] = Unsafe.ReadUnaligned<ulong>(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 8)); ip++; continue;
-                case (int)Opcode.F32Load: fp[ip->D] = Unsafe.ReadUnaligned<uint>(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 4)); ip++; continue;
-                case (int)Opcode.F64Load: fp[ip->D] = Unsafe.ReadUnaligned<ulong>(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 8)); ip++; continue;
-                case (int)Opcode.I32Load8S: fp[ip->D] = (uint)(int)*(sbyte*)Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 1); ip++; continue;
-                case (int)Opcode.I32Load8U: fp[ip->D] = *Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 1); ip++; continue;
-                case (int)Opcode.I32Load16S: fp[ip->D] = (uint)(int)Unsafe.ReadUnaligned<short>(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 2)); ip++; continue;
-                case (int)Opcode.I32Load16U: fp[ip->D] = Unsafe.ReadUnaligned<ushort>(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 2)); ip++; continue;
-                case (int)Opcode.I64Load8S: fp[ip->D] = (ulong)(long)*(sbyte*)Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 1); ip++; continue;
-                case (int)Opcode.I64Load8U: fp[ip->D] = *Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 1); ip++; continue;
-                case (int)Opcode.I64Load16S: fp[ip->D] = (ulong)(long)Unsafe.ReadUnaligned<short>(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 2)); ip++; continue;
-                case (int)Opcode.I64Load16U: fp[ip->D] = Unsafe.ReadUnaligned<ushort>(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 2)); ip++; continue;
-                case (int)Opcode.I64Load32S: fp[ip->D] = (ulong)(long)Unsafe.ReadUnaligned<int>(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 4)); ip++; continue;
-                case (int)Opcode.I64Load32U: fp[ip->D] = Unsafe.ReadUnaligned<uint>(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 4)); ip++; continue;
-                case (int)Opcode.I32Store: Unsafe.WriteUnaligned(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 4), (uint)fp[ip->B]); ip++; continue;
-                case (int)Opcode.I64Store: Unsafe.WriteUnaligned(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 8), fp[ip->B]); ip++; continue;
-                case (int)Opcode.F32Store: Unsafe.WriteUnaligned(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 4), (uint)fp[ip->B]); ip++; continue;
-                case (int)Opcode.F64Store: Unsafe.WriteUnaligned(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 8), fp[ip->B]); ip++; continue;
-                case (int)Opcode.I32Store8: *Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 1) = (byte)fp[ip->B]; ip++; continue;
-                case (int)Opcode.I32Store16: Unsafe.WriteUnaligned(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 2), (ushort)fp[ip->B]); ip++; continue;
-                case (int)Opcode.I64Store8: *Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 1) = (byte)fp[ip->B]; ip++; continue;
-                case (int)Opcode.I64Store16: Unsafe.WriteUnaligned(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 2), (ushort)fp[ip->B]); ip++; continue;
-                case (int)Opcode.I64Store32: Unsafe.WriteUnaligned(Ea(ip->E == 0 ? mem0 : inst.Memories[ip->E], fp[ip->A], ip->X, 4), (uint)fp[ip->B]); ip++; continue;
+                // Memory 0, 32-bit (anything else is IOp.MemAccess): address (u32)(A + B) + X for loads, (u32)(A + C) + X for stores.
+                case (int)Opcode.I32Load: fp[ip->D] = Unsafe.ReadUnaligned<uint>(LoadEa(mem0, ip, fp, 4)); ip++; continue;
+                case (int)Opcode.I64Load: fp[ip->D] = Unsafe.ReadUnaligned<ulong>(LoadEa(mem0, ip, fp, 8)); ip++; continue;
+                case (int)Opcode.F32Load: fp[ip->D] = Unsafe.ReadUnaligned<uint>(LoadEa(mem0, ip, fp, 4)); ip++; continue;
+                case (int)Opcode.F64Load: fp[ip->D] = Unsafe.ReadUnaligned<ulong>(LoadEa(mem0, ip, fp, 8)); ip++; continue;
+                case (int)Opcode.I32Load8S: fp[ip->D] = (uint)(int)*(sbyte*)LoadEa(mem0, ip, fp, 1); ip++; continue;
+                case (int)Opcode.I32Load8U: fp[ip->D] = *LoadEa(mem0, ip, fp, 1); ip++; continue;
+                case (int)Opcode.I32Load16S: fp[ip->D] = (uint)(int)Unsafe.ReadUnaligned<short>(LoadEa(mem0, ip, fp, 2)); ip++; continue;
+                case (int)Opcode.I32Load16U: fp[ip->D] = Unsafe.ReadUnaligned<ushort>(LoadEa(mem0, ip, fp, 2)); ip++; continue;
+                case (int)Opcode.I64Load8S: fp[ip->D] = (ulong)(long)*(sbyte*)LoadEa(mem0, ip, fp, 1); ip++; continue;
+                case (int)Opcode.I64Load8U: fp[ip->D] = *LoadEa(mem0, ip, fp, 1); ip++; continue;
+                case (int)Opcode.I64Load16S: fp[ip->D] = (ulong)(long)Unsafe.ReadUnaligned<short>(LoadEa(mem0, ip, fp, 2)); ip++; continue;
+                case (int)Opcode.I64Load16U: fp[ip->D] = Unsafe.ReadUnaligned<ushort>(LoadEa(mem0, ip, fp, 2)); ip++; continue;
+                case (int)Opcode.I64Load32S: fp[ip->D] = (ulong)(long)Unsafe.ReadUnaligned<int>(LoadEa(mem0, ip, fp, 4)); ip++; continue;
+                case (int)Opcode.I64Load32U: fp[ip->D] = Unsafe.ReadUnaligned<uint>(LoadEa(mem0, ip, fp, 4)); ip++; continue;
+                case (int)Opcode.I32Store: Unsafe.WriteUnaligned(StoreEa(mem0, ip, fp, 4), (uint)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I64Store: Unsafe.WriteUnaligned(StoreEa(mem0, ip, fp, 8), fp[ip->B]); ip++; continue;
+                case (int)Opcode.F32Store: Unsafe.WriteUnaligned(StoreEa(mem0, ip, fp, 4), (uint)fp[ip->B]); ip++; continue;
+                case (int)Opcode.F64Store: Unsafe.WriteUnaligned(StoreEa(mem0, ip, fp, 8), fp[ip->B]); ip++; continue;
+                case (int)Opcode.I32Store8: *StoreEa(mem0, ip, fp, 1) = (byte)fp[ip->B]; ip++; continue;
+                case (int)Opcode.I32Store16: Unsafe.WriteUnaligned(StoreEa(mem0, ip, fp, 2), (ushort)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I64Store8: *StoreEa(mem0, ip, fp, 1) = (byte)fp[ip->B]; ip++; continue;
+                case (int)Opcode.I64Store16: Unsafe.WriteUnaligned(StoreEa(mem0, ip, fp, 2), (ushort)fp[ip->B]); ip++; continue;
+                case (int)Opcode.I64Store32: Unsafe.WriteUnaligned(StoreEa(mem0, ip, fp, 4), (uint)fp[ip->B]); ip++; continue;
                 case (int)Opcode.MemorySize:
                     {
                         var m = ip->E == 0 ? mem0 : inst.Memories[ip->E];
@@ -425,12 +451,18 @@ internal static unsafe partial class Interpreter
         jump:
             {
                 Inst* target = start + ip->X;
-                if (target <= ip && ++func.BackEdgeCount >= backEdgeBudget
-                    && HotLoop(func, code, (int)(target - start), stack, fpIdx))
+                if (target <= ip)
                 {
-                    // The compiled loop entry ran the rest of the function: its results are in the frame.
-                    refs = stack.Refs;
-                    goto doReturn;
+                    if (lim.Interrupt != 0)
+                    {
+                        lim.ThrowInterrupted();
+                    }
+                    if (++func.BackEdgeCount >= backEdgeBudget && HotLoop(func, code, (int)(target - start), stack, fpIdx))
+                    {
+                        // The compiled loop entry ran the rest of the function: its results are in the frame.
+                        refs = stack.Refs;
+                        goto doReturn;
+                    }
                 }
                 ip = target;
                 continue;
@@ -445,6 +477,10 @@ internal static unsafe partial class Interpreter
                     if (++stack.Depth > maxDepth)
                     {
                         Trap(TrapKind.CallStackExhausted);
+                    }
+                    if (lim.Interrupt != 0)
+                    {
+                        lim.ThrowInterrupted();
                     }
                     stack.CheckCapacity((long)nfp + ic.FrameSlots);
                     refs = stack.EnsureRefs(nfp + ic.FrameSlots);
@@ -485,6 +521,10 @@ internal static unsafe partial class Interpreter
             {
                 if (callee is WasmFunction wf && InterpretedCodeOf(wf) is InterpretedCode ic)
                 {
+                    if (lim.Interrupt != 0)
+                    {
+                        lim.ThrowInterrupted();
+                    }
                     stack.CheckCapacity((long)fpIdx + ic.FrameSlots);
                     refs = stack.EnsureRefs(fpIdx + ic.FrameSlots);
                     frames[fc - 1] = new Frame { Func = wf, Code = ic, Fp = fpIdx };
@@ -579,8 +619,7 @@ internal static unsafe partial class Interpreter
         }
         if (table.Elements[i] is not FunctionInstance f)
         {
-            Trap(TrapKind.UninitializedElement);
-            return null!;
+            throw WasmTrapException.UninitializedElement(i);
         }
         var expected = inst.Types[ip->E];
         if (!ReferenceEquals(f.CanonicalType, expected) && !f.CanonicalType.IsSubtypeOf(expected))

@@ -68,16 +68,12 @@ internal static unsafe partial class Interpreter
             case Opcode.F64x2ReplaceLane: SetV(fp, ip->D, V(fp, ip->A).AsUInt64().WithElement(ip->E, fp[ip->B]).AsByte()); return;
             case Opcode.I8x16Shuffle:
                 {
-                    var a = V(fp, ip->A);
-                    var b = V(fp, ip->B);
+                    // Lane indices are < 32 (validated). Vector128.Shuffle gives 0 for an index past 15, so each
+                    // half picks its own lanes: indices 0..15 from a, and (index - 16), wrapping below 0, from b.
                     var lanes = code.V128Pool[ip->E];
-                    var r = Vector128<byte>.Zero;
-                    for (int i = 0; i < 16; i++)
-                    {
-                        int k = lanes.GetElement(i);
-                        r = r.WithElement(i, k < 16 ? a.GetElement(k) : b.GetElement(k - 16));
-                    }
-                    SetV(fp, ip->D, r);
+                    var fromA = Vector128.Shuffle(V(fp, ip->A), lanes);
+                    var fromB = Vector128.Shuffle(V(fp, ip->B), lanes - Vector128.Create((byte)16));
+                    SetV(fp, ip->D, fromA | fromB);
                     return;
                 }
             case Opcode.V128Not: SetV(fp, ip->D, ~V(fp, ip->A)); return;
@@ -92,6 +88,20 @@ internal static unsafe partial class Interpreter
                     return;
                 }
             case Opcode.V128AnyTrue: fp[ip->D] = B(V(fp, ip->A) != Vector128<byte>.Zero); return;
+
+            // The commonest lane-wise arithmetic inline, skipping the call through SimdTable. Each is the same
+            // expression as its SimdOps method, so the tiers still agree bit for bit.
+            case Opcode.I32x4Add: SetV(fp, ip->D, (V(fp, ip->A).AsUInt32() + V(fp, ip->B).AsUInt32()).AsByte()); return;
+            case Opcode.I32x4Sub: SetV(fp, ip->D, (V(fp, ip->A).AsUInt32() - V(fp, ip->B).AsUInt32()).AsByte()); return;
+            case Opcode.I32x4Mul: SetV(fp, ip->D, (V(fp, ip->A).AsUInt32() * V(fp, ip->B).AsUInt32()).AsByte()); return;
+            case Opcode.I32x4Shl: SetV(fp, ip->D, Vector128.ShiftLeft(V(fp, ip->A).AsInt32(), (int)fp[ip->B] & 31).AsByte()); return;
+            case Opcode.I32x4ShrU: SetV(fp, ip->D, Vector128.ShiftRightLogical(V(fp, ip->A).AsUInt32(), (int)fp[ip->B] & 31).AsByte()); return;
+            case Opcode.F32x4Add: SetV(fp, ip->D, (V(fp, ip->A).AsSingle() + V(fp, ip->B).AsSingle()).AsByte()); return;
+            case Opcode.F32x4Sub: SetV(fp, ip->D, (V(fp, ip->A).AsSingle() - V(fp, ip->B).AsSingle()).AsByte()); return;
+            case Opcode.F32x4Mul: SetV(fp, ip->D, (V(fp, ip->A).AsSingle() * V(fp, ip->B).AsSingle()).AsByte()); return;
+            case Opcode.F64x2Add: SetV(fp, ip->D, (V(fp, ip->A).AsDouble() + V(fp, ip->B).AsDouble()).AsByte()); return;
+            case Opcode.F64x2Sub: SetV(fp, ip->D, (V(fp, ip->A).AsDouble() - V(fp, ip->B).AsDouble()).AsByte()); return;
+            case Opcode.F64x2Mul: SetV(fp, ip->D, (V(fp, ip->A).AsDouble() * V(fp, ip->B).AsDouble()).AsByte()); return;
         }
         nint fn = SimdTable.Function(op);
         switch (SimdTable.ShapeOf(op))

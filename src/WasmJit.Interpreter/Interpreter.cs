@@ -56,6 +56,11 @@ internal static unsafe partial class Interpreter
             {
                 Trap(TrapKind.CallStackExhausted);
             }
+            var lim = f.Instance.Store.Limiter;
+            if (lim.Interrupt != 0)
+            {
+                lim.ThrowInterrupted();
+            }
             stack.CheckCapacity((long)baseSlot + code.FrameSlots);
             var refs = stack.EnsureRefs(baseSlot + code.FrameSlots);
             if (frameBase == ts.Frames.Length)
@@ -88,22 +93,35 @@ internal static unsafe partial class Interpreter
         }
     }
 
-    /// <summary>Zeroes the declared locals and copies in the constant pool.</summary>
+    /// <summary>
+    /// Zeroes the declared locals and copies in the constant pool. Frames are small, so plain loops: a call to
+    /// memset/memmove per wasm call costs more than the few stores it saves (fib).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void InitFrame(InterpretedCode code, ulong* fp, object?[] refs, int fpIdx)
     {
-        if (code.LocalSlots > 0)
+        int n = code.LocalSlots;
+        if (n > 0)
         {
-            new Span<ulong>(fp + code.ParamSlots, code.LocalSlots).Clear();
+            ulong* p = fp + code.ParamSlots;
+            for (int i = 0; i < n; i++)
+            {
+                p[i] = 0;
+            }
             if (code.HasRefLocals)
             {
-                Array.Clear(refs, fpIdx + code.ParamSlots, code.LocalSlots);
+                Array.Clear(refs, fpIdx + code.ParamSlots, n);
             }
         }
-        var consts = code.Consts;
-        if (consts.Length > 0)
+        n = code.ConstCount;
+        if (n > 0)
         {
-            consts.CopyTo(new Span<ulong>(fp + code.ConstBase, consts.Length));
+            ulong* dst = fp + code.ConstBase;
+            ulong* src = code.ConstPtr;
+            for (int i = 0; i < n; i++)
+            {
+                dst[i] = src[i];
+            }
         }
     }
 
@@ -119,9 +137,39 @@ internal static unsafe partial class Interpreter
         return c is LazyInterpretedCode ? InterpreterEngine.Compile(f) : null;
     }
 
+    /// <summary>
+    /// Not marked NoInlining on purpose: RyuJIT only learns that a callee never returns by looking at its IL, and a
+    /// call it knows to be no-return is moved out of line without spilling the dispatch loop's registers around it.
+    /// </summary>
     [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Trap(TrapKind kind) => throw new WasmTrapException(kind);
+
+    /// <summary>
+    /// Address of a memory-0 load: (u32)(fp[A] + fp[B]) + X. The sum of a 32-bit address and a 32-bit offset cannot
+    /// overflow 64 bits, so one compare against the current length is the whole bounds check.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static byte* LoadEa(MemoryInstance m, Inst* ip, ulong* fp, uint size)
+    {
+        ulong ea = (ulong)(uint)(fp[ip->A] + fp[ip->B]) + (ulong)ip->X;
+        if (ea + size > m.ByteLength)
+        {
+            Trap(TrapKind.MemoryOutOfBounds);
+        }
+        return m.Base + ea;
+    }
+
+    /// <summary>Address of a memory-0 store: (u32)(fp[A] + fp[C]) + X (B is the value).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static byte* StoreEa(MemoryInstance m, Inst* ip, ulong* fp, uint size)
+    {
+        ulong ea = (ulong)(uint)(fp[ip->A] + fp[ip->C]) + (ulong)ip->X;
+        if (ea + size > m.ByteLength)
+        {
+            Trap(TrapKind.MemoryOutOfBounds);
+        }
+        return m.Base + ea;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static byte* Ea(MemoryInstance m, ulong addr, long offset, uint size)

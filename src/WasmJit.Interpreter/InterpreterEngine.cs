@@ -12,6 +12,9 @@ internal sealed class InterpreterEngine : ExecutionEngine
 {
     private static readonly ConditionalWeakTable<WasmModule, InterpretedCode?[]> s_cache = new();
 
+    /// <summary>The same, translated with fuel charges (for stores that meter fuel).</summary>
+    private static readonly ConditionalWeakTable<WasmModule, InterpretedCode?[]> s_fuelCache = new();
+
     public InterpreterEngine(StoreOptions options) => Options = options;
 
     public StoreOptions Options { get; }
@@ -31,14 +34,15 @@ internal sealed class InterpreterEngine : ExecutionEngine
     public static InterpretedCode Compile(WasmFunction f)
     {
         var module = f.Instance.Module;
-        var cache = s_cache.GetValue(module, m => new InterpretedCode?[m.Bodies.Count]);
+        bool fuel = f.Instance.Store.Limiter.FuelEnabled;
+        var cache = (fuel ? s_fuelCache : s_cache).GetValue(module, m => new InterpretedCode?[m.Bodies.Count]);
         int i = f.DefinedIndex;
         var code = Volatile.Read(ref cache[i]);
         if (code is null)
         {
             // Lazy validation: the translator needs a valid body; an invalid one throws here, at its first call.
             module.Context?.EnsureBodyValid(f.Index);
-            code = Translator.Translate(module, f.Instance.Store.Features, f.Index);
+            code = Translator.Translate(module, f.Instance.Store.Features, f.Index, fuel);
             code = Interlocked.CompareExchange(ref cache[i], code, null) ?? code;
         }
         f.TrySwapCode(LazyInterpretedCode.Instance, code);

@@ -275,19 +275,21 @@ internal sealed partial class Translator
     private void TranslateEnd()
     {
         var c = _ctrls[^1];
-        if (!_unreachable)
-        {
-            MaterializeTop(c.Results.Length);
-            c.EndReachable = true;
-        }
         if (c.Kind == CtrlKind.Func)
         {
+            // Branches to the function's label are returns of their own, so nothing joins here: return the values
+            // from wherever they are (a local, a constant) without copying them home first.
             if (!_unreachable)
             {
                 EmitReturn();
             }
             _ctrls.RemoveAt(_ctrls.Count - 1);
             return;
+        }
+        if (!_unreachable)
+        {
+            MaterializeTop(c.Results.Length);
+            c.EndReachable = true;
         }
         if (c.ElseFixup >= 0)
         {

@@ -281,6 +281,11 @@ internal sealed partial class Translator
         {
             throw Unsupported(ins.Op);
         }
+        if (IsScalarMemoryOp(ins.Op))
+        {
+            TranslateScalarMemory(in ins);
+            return;
+        }
         int n = info.PopCount;
         Span<int> src = stackalloc int[3];
         for (int i = n - 1; i >= 0; i--)
@@ -315,5 +320,62 @@ internal sealed partial class Translator
         {
             EmitProducer((int)ins.Op, PushHome(ClassOf(info.Push)), src[0], src[1], src[2], e, x);
         }
+    }
+
+    /// <summary>
+    /// A scalar load or store. On a 32-bit memory 0 the address is two slots added as an i32 plus the offset: an
+    /// <c>i32.add</c> computing the address just before is folded in (compiled C indexes arrays that way, as
+    /// LLVM may not fold a constant into the unsigned offset); otherwise the second slot is the pool's 0.
+    /// Loads: address A + B, result D. Stores: address A + C, value B.
+    /// </summary>
+    private void TranslateScalarMemory(in Instruction ins)
+    {
+        bool store = ins.Info.Push == SigType.None;
+        long offset = (long)ins.Imm;
+        if (ins.B != 0 || !_fastMemory)
+        {
+            if (store)
+            {
+                var value = Pop();
+                var addr = Pop();
+                Emit((int)IOp.MemAccess, a: addr.Slot, b: value.Slot, c: (int)ins.Op, e: (int)ins.B, x: offset);
+            }
+            else
+            {
+                var addr = Pop();
+                EmitProducer((int)IOp.MemAccess, PushHome(Cls.Num), addr.Slot, 0, (int)ins.Op, (int)ins.B, offset);
+            }
+            return;
+        }
+        if (store)
+        {
+            var value = Pop();
+            var (a, c) = PopAddress();
+            Emit((int)ins.Op, a: a, b: value.Slot, c: c, x: offset);
+        }
+        else
+        {
+            var (a, b) = PopAddress();
+            EmitProducer((int)ins.Op, PushHome(Cls.Num), a, b, 0, 0, offset);
+        }
+    }
+
+    /// <summary>
+    /// Pops an address as two slots to add. When the last instruction is the <c>i32.add</c> that computed it into its
+    /// home (for a store, the value above it was pushed without code: a local or a constant), that add is removed.
+    /// </summary>
+    private (int A, int B) PopAddress()
+    {
+        var addr = _stack[_sp - 1];
+        if (_lastProducer == _pc - 1 && _lastProducer >= _barrier && addr.Slot == addr.Home
+            && _code[_lastProducer].D == addr.Home && _code[_lastProducer].Op == (int)Opcode.I32Add)
+        {
+            var add = _code[--_pc];
+            _lastProducer = -1;
+            Pop();
+            return (add.A, add.B);
+        }
+        Pop();
+        return (addr.Slot, _zeroSlot);
     }
 }

@@ -95,22 +95,33 @@ internal sealed partial class Translator
     private readonly List<Vector128<byte>> _v128Pool = [];
     private readonly List<string> _messages = [];
 
+    /// <summary>Is memory 0 a 32-bit memory (its loads and stores take the main loop's fast path)?</summary>
+    private bool _fastMemory;
+
+    /// <summary>A constant-pool slot holding 0: the second address operand of an unfused load or store.</summary>
+    private int _zeroSlot = -1;
+
     /// <summary>First instruction of the current straight-line run: nothing before it may be rewritten.</summary>
     private int _barrier;
 
     /// <summary>The last instruction whose only effect is writing slot D (may be retargeted or fused), or -1.</summary>
     private int _lastProducer = -1;
 
-    private Translator(WasmModule module, WasmFeatures features, int funcIndex)
+    /// <summary>Fuel charge points (null: no metering, no charges emitted).</summary>
+    private readonly Runtime.FuelSegments? _fuel;
+
+    private Translator(WasmModule module, WasmFeatures features, int funcIndex, bool fuel)
     {
         _module = module;
         _features = features;
         _funcIndex = funcIndex;
         _type = module.FuncTypeOf(funcIndex);
+        _fuel = fuel ? Runtime.FuelSegments.Compute(module, funcIndex, features) : null;
     }
 
-    public static InterpretedCode Translate(WasmModule module, WasmFeatures features, int funcIndex) =>
-        new Translator(module, features, funcIndex).Run();
+    /// <param name="fuel">Emit fuel charges (<see cref="IOp.Fuel"/>) at the charge points of <see cref="Runtime.FuelSegments"/>.</param>
+    public static InterpretedCode Translate(WasmModule module, WasmFeatures features, int funcIndex, bool fuel = false) =>
+        new Translator(module, features, funcIndex, fuel).Run();
 
     private InterpretedCode Run()
     {
@@ -142,15 +153,30 @@ internal sealed partial class Translator
         _constBase = slot;
         var code = bytes.Slice(body.CodeOffset, body.CodeLength);
         var buffers = new InstructionBuffers();
-        _constCap = Math.Min(CountConstSlots(code, body.CodeOffset, buffers), MaxConstSlots);
+        int constSlots = CountConstSlots(code, body.CodeOffset, buffers, out bool memoryOps);
+        _fastMemory = _module.Memories.Count > 0 && !_module.Memories[0].Is64;
+        _constCap = Math.Min(constSlots + (memoryOps ? 1 : 0), MaxConstSlots);
         _stackBase = _constBase + _constCap;
+        if (memoryOps && _fastMemory)
+        {
+            // Loads and stores of memory 0 add a second address operand (a fused i32.add); unfused, it is this 0.
+            _zeroSlot = ConstSlot(0, 0, false);
+        }
 
         var fn = NewCtrl(CtrlKind.Func, [], _type.Results);
         _ctrls.Add(fn);
         var reader = new InstructionReader(code, body.CodeOffset, _features, buffers);
+        var fuel = _fuel?.Start() ?? default;
         while (_ctrls.Count > 0)
         {
             reader.Read(out var ins);
+            if (_fuel is not null && !_unreachable && fuel.At(ins.Offset) is int cost and > 0)
+            {
+                // Before the instruction, and after the label a branch to this point targets: every arrival pays.
+                Emit((int)IOp.Fuel, x: cost);
+                _lastProducer = -1;
+                _barrier = _pc;
+            }
             if (_unreachable)
             {
                 SkipUnreachable(ref reader, in ins);
@@ -189,10 +215,11 @@ internal sealed partial class Translator
         return buffer;
     }
 
-    private static int CountConstSlots(ReadOnlySpan<byte> code, int offset, InstructionBuffers buffers)
+    private static int CountConstSlots(ReadOnlySpan<byte> code, int offset, InstructionBuffers buffers, out bool memoryOps)
     {
         var r = new InstructionReader(code, offset, WasmFeatures.All, buffers);
         int n = 0;
+        memoryOps = false;
         while (!r.End)
         {
             r.Read(out var ins);
@@ -202,9 +229,12 @@ internal sealed partial class Translator
                 Opcode.V128Const => 2,
                 _ => 0,
             };
+            memoryOps |= IsScalarMemoryOp(ins.Op);
         }
         return n;
     }
+
+    private static bool IsScalarMemoryOp(Opcode op) => op >= Opcode.I32Load && op <= Opcode.I64Store32;
 
     private void SkipUnreachable(ref InstructionReader reader, in Instruction ins)
     {

@@ -29,7 +29,7 @@ internal sealed class JitCompiledModule
 /// </summary>
 internal static class JitCompiler
 {
-    public static JitCompiledModule Compile(WasmModule module, WasmFeatures features, DefinedType[] types, IEnumerable<int>? functions = null)
+    public static JitCompiledModule Compile(WasmModule module, WasmFeatures features, DefinedType[] types, IEnumerable<int>? functions = null, bool fuel = false)
     {
         int imported = module.ImportedFunctionCount;
         int total = module.FunctionTypeIndices.Count;
@@ -57,7 +57,7 @@ internal static class JitCompiler
                     methods[f] = CreateMethod(module, f);
                 }
             }
-            var mc = new ModuleCompilation(module, features, types, methods);
+            var mc = new ModuleCompilation(module, features, types, methods, fuel);
             var results = new List<JitFunctionResult>();
             bool newFailure = false;
             foreach (int f in wanted.Order())
@@ -102,7 +102,7 @@ internal static class JitCompiler
     /// (see <see cref="LoopEntry"/>); its calls all go through entries. Null body (and a failure) if it cannot.
     /// </summary>
     public static (JitLoopEntry.Body? Body, JitFunctionResult Result) CompileLoopEntry(
-        WasmModule module, WasmFeatures features, DefinedType[] types, int f, LoopSite site)
+        WasmModule module, WasmFeatures features, DefinedType[] types, int f, LoopSite site, bool fuel = false)
     {
         module.Context?.EnsureBodyValid(f); // lazy validation (a no-op once the interpreter has run the function)
         string name = $"{FrameName(module, f).Replace("(func ", "(loop entry ", StringComparison.Ordinal)} @0x{site.LoopOffset:x}";
@@ -111,7 +111,7 @@ internal static class JitCompiler
         var sw = Stopwatch.StartNew();
         try
         {
-            var fc = new FunctionCompiler(new ModuleCompilation(module, features, types, []), f, dm, site);
+            var fc = new FunctionCompiler(new ModuleCompilation(module, features, types, [], fuel), f, dm, site);
             fc.Compile();
             CheckLimits(fc, dm);
             var body = dm.CreateDelegate<JitLoopEntry.Body>();

@@ -12,6 +12,9 @@ internal sealed class JitEngine : ExecutionEngine
 {
     private static readonly ConditionalWeakTable<WasmModule, Lazy<JitCompiledModule>> s_modules = new();
 
+    /// <summary>The same, compiled with fuel charges (for stores that meter fuel).</summary>
+    private static readonly ConditionalWeakTable<WasmModule, Lazy<JitCompiledModule>> s_fuelModules = new();
+
     private readonly ExecutionEngine _fallback;
     private readonly LazyJitCode _lazy;
 
@@ -49,10 +52,11 @@ internal sealed class JitEngine : ExecutionEngine
             var types = instance.Types;
             var features = instance.Store.Features;
             bool fresh = false;
-            var lazy = s_modules.GetValue(module, m => new Lazy<JitCompiledModule>(() =>
+            bool fuel = instance.Store.Limiter.FuelEnabled;
+            var lazy = (fuel ? s_fuelModules : s_modules).GetValue(module, m => new Lazy<JitCompiledModule>(() =>
             {
                 fresh = true;
-                return JitCompiler.Compile(m, features, types);
+                return JitCompiler.Compile(m, features, types, fuel: fuel);
             }));
             var compiled = lazy.Value;
             for (int i = module.ImportedFunctionCount; i < instance.Functions.Length; i++)

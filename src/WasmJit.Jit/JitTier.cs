@@ -22,13 +22,18 @@ internal static class JitTier
 
     private static readonly ConditionalWeakTable<WasmModule, ModuleState> s_states = new();
 
-    private static ModuleState StateOf(WasmModule m) => s_states.GetValue(m, static m => new ModuleState(m.FunctionTypeIndices.Count));
+    /// <summary>The same for code with fuel charges (stores that meter fuel).</summary>
+    private static readonly ConditionalWeakTable<WasmModule, ModuleState> s_fuelStates = new();
+
+    private static ModuleState StateOf(ModuleInstance instance) =>
+        (instance.Store.Limiter.FuelEnabled ? s_fuelStates : s_states)
+            .GetValue(instance.Module, static m => new ModuleState(m.FunctionTypeIndices.Count));
 
     /// <summary>Compiles <paramref name="f"/> unless its module's copy exists, and installs it. Fresh: compiled by this call.</summary>
     public static (JitFunctionResult Result, bool Fresh) TierUp(WasmFunction f)
     {
         var module = f.Instance.Module;
-        var state = StateOf(module);
+        var state = StateOf(f.Instance);
         int i = f.Index;
         bool fresh = false;
         JitFunctionResult result;
@@ -40,7 +45,7 @@ internal static class JitTier
             }
             else
             {
-                var batch = JitCompiler.Compile(module, f.Instance.Store.Features, f.Instance.Types, [i]);
+                var batch = JitCompiler.Compile(module, f.Instance.Store.Features, f.Instance.Types, [i], f.Instance.Store.Limiter.FuelEnabled);
                 result = batch.Results[0];
                 state.Methods[i] = batch.Methods[i];
                 state.Entries[i] = batch.Entries[i];
@@ -58,25 +63,26 @@ internal static class JitTier
     }
 
     /// <summary>Has <paramref name="f"/>'s module a compiled copy of it (or a final refusal)?</summary>
-    public static bool IsDecided(WasmFunction f) => StateOf(f.Instance.Module).Results[f.Index] is not null;
+    public static bool IsDecided(WasmFunction f) => StateOf(f.Instance).Results[f.Index] is not null;
 
     /// <summary>Compiles the loop entry of <paramref name="f"/> at <paramref name="site"/> unless it exists.</summary>
     public static (JitFunctionResult Result, bool Fresh) CompileLoopEntry(WasmFunction f, LoopSite site)
     {
-        var state = StateOf(f.Instance.Module);
+        var state = StateOf(f.Instance);
         var key = (f.Index, site.LoopOffset);
         if (state.Loops.TryGetValue(key, out var known))
         {
             return (known.Result, false);
         }
-        var compiled = JitCompiler.CompileLoopEntry(f.Instance.Module, f.Instance.Store.Features, f.Instance.Types, f.Index, site);
+        var compiled = JitCompiler.CompileLoopEntry(f.Instance.Module, f.Instance.Store.Features, f.Instance.Types, f.Index, site,
+            f.Instance.Store.Limiter.FuelEnabled);
         bool fresh = state.Loops.TryAdd(key, compiled);
         return (state.Loops[key].Result, fresh);
     }
 
     /// <summary>The compiled loop entry bound to <paramref name="f"/>'s instance, or null if not compiled (or refused).</summary>
     public static LoopEntry? LoopEntryOf(WasmFunction f, LoopSite site) =>
-        StateOf(f.Instance.Module).Loops.TryGetValue((f.Index, site.LoopOffset), out var c) && c.Body is { } body
+        StateOf(f.Instance).Loops.TryGetValue((f.Index, site.LoopOffset), out var c) && c.Body is { } body
             ? new JitLoopEntry(body, JitContext.Of(f.Instance))
             : null;
 }

@@ -26,6 +26,9 @@ public enum TrapKind
     DataSegmentOutOfBounds,
     ElementSegmentOutOfBounds,
     HostError,
+
+    /// <summary>A store's resource limit (memory, table or instance count) was exceeded; see WasmResourceLimitException.</summary>
+    ResourceLimitExceeded,
 }
 
 internal static class TrapMessages
@@ -56,6 +59,7 @@ internal static class TrapMessages
         TrapKind.DataSegmentOutOfBounds => "out of bounds memory access",
         TrapKind.ElementSegmentOutOfBounds => "out of bounds table access",
         TrapKind.HostError => "host function error",
+        TrapKind.ResourceLimitExceeded => "resource limit exceeded",
         _ => kind.ToString(),
     };
 }

@@ -6,7 +6,8 @@ namespace WasmJit.Text;
 /// Splits UTF-8 source text into tokens (https://webassembly.github.io/spec/core/text/lexical.html).
 /// Works on bytes, not .NET strings, because the suite checks UTF-8 well-formedness of the source itself
 /// ("malformed UTF-8 encoding") and strings denote arbitrary bytes. Comments and annotations (<c>(@id ...)</c>)
-/// are skipped here, so the parser never sees them. A run of characters that is not exactly one keyword,
+/// are skipped here, so the parser never sees them as tokens; the annotations that have a meaning (see
+/// <see cref="Annotation"/>) are recorded in <see cref="SourceText.Annotations"/>. A run of characters that is not exactly one keyword,
 /// number, id or string (for example <c>0$l</c> or <c>data"a"</c>) is a "reserved" token, which the reference
 /// interpreter rejects with "unknown operator"; so do we.
 /// </summary>
@@ -30,6 +31,7 @@ internal sealed class Lexer
     public static (Token[] Tokens, int[] Match) Tokenize(SourceText src)
     {
         var lx = new Lexer(src);
+        src.Annotations.Clear();
         lx.Run();
         return ([.. lx._tokens], [.. lx._match]);
     }
@@ -97,7 +99,8 @@ internal sealed class Lexer
             else if (c == (byte)';' && Peek(1) == (byte)';')
             {
                 _pos += 2;
-                while (_pos < _b.Length && _b[_pos] != (byte)'\n')
+                // A line comment ends at any newline: LF, CR or CR LF (spec 6.2.4, `newline`).
+                while (_pos < _b.Length && _b[_pos] != (byte)'\n' && _b[_pos] != (byte)'\r')
                 {
                     SkipCommentChar();
                 }
@@ -455,6 +458,7 @@ internal sealed class Lexer
     {
         int start = _pos;
         _pos += 2;
+        ReadOnlySpan<byte> id;
         if (_pos < _b.Length && _b[_pos] == (byte)'"')
         {
             int s = _pos;
@@ -472,6 +476,7 @@ internal sealed class Lexer
             {
                 _src.Fail(start, "malformed UTF-8 encoding");
             }
+            id = name;
         }
         else
         {
@@ -484,7 +489,9 @@ internal sealed class Lexer
             {
                 _src.Fail(start, "empty annotation id");
             }
+            id = _b.AsSpan(idStart, _pos - idStart);
         }
+        List<Token>? items = Annotation.IsKnown(id) ? [] : null;
         int depth = 1;
         while (true)
         {
@@ -497,16 +504,19 @@ internal sealed class Lexer
             if (c == (byte)'(')
             {
                 // Inside an annotation, "(@" is just a parenthesis and a reserved token.
+                items?.Add(new Token(TokenKind.LParen, _pos, 1));
                 depth++;
                 _pos++;
             }
             else if (c == (byte)')')
             {
-                _pos++;
                 if (--depth == 0)
                 {
-                    return;
+                    _pos++;
+                    break;
                 }
+                items?.Add(new Token(TokenKind.RParen, _pos, 1));
+                _pos++;
             }
             else
             {
@@ -516,7 +526,30 @@ internal sealed class Lexer
                 {
                     _src.Fail(_pos, "illegal character");
                 }
+                // A lone string is a string; anything else (ids, numbers, keywords, reserved runs) is an atom.
+                bool isString = c == (byte)'"' && _b[_pos - 1] == (byte)'"' && IsWholeString(before, _pos);
+                items?.Add(new Token(isString ? TokenKind.String : TokenKind.Keyword, before, _pos - before));
             }
         }
+        if (items is not null)
+        {
+            _src.Annotations.Add(new Annotation
+            {
+                Id = System.Text.Encoding.UTF8.GetString(id),
+                Start = start,
+                TokenIndex = _tokens.Count,
+                Items = [.. items],
+            });
+        }
+    }
+
+    /// <summary>Is <c>[from, to)</c> exactly one string literal (not a string glued to other characters)?</summary>
+    private bool IsWholeString(int from, int to)
+    {
+        int saved = _pos;
+        ScanString(from, out bool ok);
+        bool whole = ok && _pos == to;
+        _pos = saved;
+        return whole;
     }
 }

@@ -12,6 +12,9 @@ internal sealed class SourceText(byte[] bytes)
 
     public byte[] Bytes { get; } = bytes;
 
+    /// <summary>The annotations with a meaning found by the last <see cref="Lexer.Tokenize"/> of this text, in source order.</summary>
+    public List<Annotation> Annotations { get; } = [];
+
     public (int Line, int Column) Position(int offset)
     {
         var starts = _lineStarts ??= ComputeLineStarts(Bytes);

@@ -306,7 +306,7 @@ internal sealed class WastParser
                 Bytes = bytes,
             };
         }
-        catch (WasmMalformedException e) when (inAssertion && close < _t.Length - 1)
+        catch (WasmException e) when (e is WasmMalformedException or WasmInvalidException && inAssertion && close < _t.Length - 1)
         {
             _p = close + 1;
             return new WastModule { Kind = WastModuleKind.Text, Line = line, Id = id, IsDefinition = definition, Error = e };

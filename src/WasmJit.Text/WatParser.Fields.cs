@@ -173,6 +173,7 @@ internal sealed partial class WatParser
     /// <summary><c>(func $id? (export)* (import)? typeuse (local ...)* instr*)</c>.</summary>
     private void ParseFunc()
     {
+        int open = _p;
         _p += 2;
         TryId();
         int func = _nextFunc++;
@@ -180,14 +181,20 @@ internal sealed partial class WatParser
         var names = new List<string?>();
         if (ParseInlineImport(ExternKind.Func))
         {
+            if (_nameAnnots.Count > 0)
+            {
+                TakeNameAnnotation(open + 2, _p, _funcNameAnnots, func);
+            }
             _importSec.WriteU32(ParseTypeUse(out _, out _, names, allowNames: true));
             RecordParamNames(func, names);
             ExpectRParen();
             return;
         }
-        int typeAt = _p;
+        if (_nameAnnots.Count > 0)
+        {
+            TakeNameAnnotation(open + 2, _p, _funcNameAnnots, func);
+        }
         uint type = ParseTypeUse(out var parameters, out _, names, allowNames: true);
-        _ = typeAt;
         _funcSec.WriteU32(type);
         _funcDefs++;
 
@@ -241,12 +248,20 @@ internal sealed partial class WatParser
         _localIndex = index;
         _labels.Clear();
         _labels.Add(null);
+        if (_hintAnnots.Count > 0)
+        {
+            BeginFunctionHints(open, _match[open]);
+        }
         ParseInstrList(body);
         if (Cur.Kind != TokenKind.RParen)
         {
             Fail(Cur.Kind == TokenKind.Eof ? "unexpected end of input" : "unexpected token");
         }
         _p++;
+        if (_hintAnnots.Count > 0)
+        {
+            EndFunctionHints(func);
+        }
         body.WriteByte(0x0B);
         _localIndex = null;
         _codeSec.WriteU32((uint)body.Length);
@@ -526,10 +541,15 @@ internal sealed partial class WatParser
     /// <summary><c>(tag $id? (export)* (import)? typeuse)</c>.</summary>
     private void ParseTag()
     {
+        int open = _p;
         _p += 2;
         TryId();
         int tag = _nextTag++;
         ParseInlineExports(ExternKind.Tag, tag);
+        if (_nameAnnots.Count > 0)
+        {
+            TakeNameAnnotation(open + 2, IsParenKw(_p, "import"u8) ? _match[_p] + 1 : _p, _tagNameAnnots, tag);
+        }
         if (ParseInlineImport(ExternKind.Tag))
         {
             _importSec.WriteByte(0);

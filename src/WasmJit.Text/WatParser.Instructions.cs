@@ -142,6 +142,7 @@ internal sealed partial class WatParser
                 {
                     return;
                 }
+                RecordHint(HintAt(_p), op, w.Length);
                 if (op == OpBlock || op == OpLoop || op == OpIf || op == OpTry || op == OpTryTable)
                 {
                     ParseFlatBlock(w, op);
@@ -175,10 +176,12 @@ internal sealed partial class WatParser
 
     private void ParseFolded(ByteWriter w)
     {
+        int hint = HintAt(_p);
         _p++;
         var op = ExpectOp();
         if (op == OpBlock || op == OpLoop)
         {
+            RecordHint(hint, op, w.Length);
             _p++;
             string? label = TryId();
             EmitOp(w, op);
@@ -199,6 +202,7 @@ internal sealed partial class WatParser
             {
                 ParseFolded(w);
             }
+            RecordHint(hint, op, w.Length);
             w.WriteBytes(_pending.Slice(mark));
             _pending.Truncate(mark);
             _labels.Add(label);
@@ -219,6 +223,7 @@ internal sealed partial class WatParser
         }
         else if (op == OpTryTable)
         {
+            RecordHint(hint, op, w.Length);
             _p++;
             string? label = TryId();
             EmitOp(w, op);
@@ -231,6 +236,7 @@ internal sealed partial class WatParser
         }
         else if (op == OpTry)
         {
+            RecordHint(hint, op, w.Length);
             ParseFoldedLegacyTry(w);
         }
         else if (op == OpEnd || op == OpElse || op == OpCatch || op == OpCatchAll || op == OpDelegate)
@@ -245,6 +251,7 @@ internal sealed partial class WatParser
             {
                 ParseFolded(w);
             }
+            RecordHint(hint, op, w.Length);
             w.WriteBytes(_pending.Slice(mark));
             _pending.Truncate(mark);
         }

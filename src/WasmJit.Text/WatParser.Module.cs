@@ -64,6 +64,10 @@ internal sealed partial class WatParser
         int start = _p;
         var fields = new List<int>();
         Bind(end, fields);
+        if (_src.Annotations.Count > 0)
+        {
+            BeginAnnotations(start, end, fields);
+        }
 
         // Types first: function headers and bodies need every type's parameters and field names.
         foreach (int f in fields)
@@ -85,8 +89,10 @@ internal sealed partial class WatParser
             ParseField();
         }
         _p = end;
-        _ = start;
-        return Assemble();
+        EndAnnotations();
+        var bytes = Assemble();
+        ThrowDeferredInvalid();
+        return bytes;
     }
 
     /// <summary>First pass: assigns every index and binds every id; checks duplicates and import order.</summary>
@@ -328,14 +334,19 @@ internal sealed partial class WatParser
             + _tagSec.Length + _globalSec.Length + _exportSec.Length + _elemSec.Length + _codeSec.Length + _dataSec.Length;
         var o = new ByteWriter(size);
         o.WriteBytes([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
-        Section(o, 1, _typeEntries, _typeSec);
-        Section(o, 2, _importCount, _importSec);
-        Section(o, 3, _funcDefs, _funcSec);
-        Section(o, 4, _tableDefs, _tableSec);
-        Section(o, 5, _memDefs, _memSec);
-        Section(o, 13, _tagDefs, _tagSec);
-        Section(o, 6, _globalDefs, _globalSec);
-        Section(o, 7, _exportCount, _exportSec);
+        bool customs = _customs.Count > 0 || _hintFuncs > 0;
+        Section(o, 1, _typeEntries, _typeSec, customs ? RankType : 0);
+        Section(o, 2, _importCount, _importSec, customs ? RankImport : 0);
+        Section(o, 3, _funcDefs, _funcSec, customs ? RankFunc : 0);
+        Section(o, 4, _tableDefs, _tableSec, customs ? RankTable : 0);
+        Section(o, 5, _memDefs, _memSec, customs ? RankMemory : 0);
+        Section(o, 13, _tagDefs, _tagSec, customs ? RankTag : 0);
+        Section(o, 6, _globalDefs, _globalSec, customs ? RankGlobal : 0);
+        Section(o, 7, _exportCount, _exportSec, customs ? RankExport : 0);
+        if (customs)
+        {
+            WriteCustoms(o, 2 * RankStart);
+        }
         if (_hasStart)
         {
             var s = new ByteWriter(8);
@@ -343,7 +354,15 @@ internal sealed partial class WatParser
             o.WriteByte(8);
             o.WriteVec(s.Span);
         }
-        Section(o, 9, _elemCount, _elemSec);
+        if (customs)
+        {
+            WriteCustoms(o, 2 * RankStart + 1);
+        }
+        Section(o, 9, _elemCount, _elemSec, customs ? RankElem : 0);
+        if (customs)
+        {
+            WriteCustoms(o, 2 * RankDataCount);
+        }
         if (_needDataCount)
         {
             var s = new ByteWriter(8);
@@ -351,13 +370,31 @@ internal sealed partial class WatParser
             o.WriteByte(12);
             o.WriteVec(s.Span);
         }
-        Section(o, 10, _funcDefs, _codeSec);
-        Section(o, 11, _dataCount, _dataSec);
+        if (customs)
+        {
+            WriteCustoms(o, 2 * RankDataCount + 1);
+        }
+        Section(o, 10, _funcDefs, _codeSec, customs ? RankCode : 0);
+        Section(o, 11, _dataCount, _dataSec, customs ? RankData : 0);
         WriteNameSection(o);
         return o.ToArray();
     }
 
-    private static void Section(ByteWriter o, byte id, int count, ByteWriter content)
+    /// <summary>A section (left out when empty), with the custom sections placed before and after it when <paramref name="rank"/> is not 0.</summary>
+    private void Section(ByteWriter o, byte id, int count, ByteWriter content, int rank)
+    {
+        if (rank != 0)
+        {
+            WriteCustoms(o, 2 * rank);
+        }
+        WriteSection(o, id, count, content);
+        if (rank != 0)
+        {
+            WriteCustoms(o, 2 * rank + 1);
+        }
+    }
+
+    private static void WriteSection(ByteWriter o, byte id, int count, ByteWriter content)
     {
         if (count == 0)
         {
@@ -378,17 +415,22 @@ internal sealed partial class WatParser
     private void WriteNameSection(ByteWriter o)
     {
         var funcNames = _funcs.Names!;
+        foreach (var (index, name) in _funcNameAnnots)
+        {
+            funcNames[index] = name;
+        }
+        string? moduleName = _moduleNameAnnot ?? _moduleName;
         bool anyFunc = funcNames.Exists(n => n is not null);
-        if (_moduleName is null && !anyFunc && _localNames.Count == 0)
+        if (moduleName is null && !anyFunc && _localNames.Count == 0 && _tagNameAnnots.Count == 0)
         {
             return;
         }
         var body = new ByteWriter();
         body.WriteName("name");
         var sub = new ByteWriter();
-        if (_moduleName is not null)
+        if (moduleName is not null)
         {
-            sub.WriteName(_moduleName);
+            sub.WriteName(moduleName);
             body.WriteByte(0);
             body.WriteVec(sub.Span);
         }
@@ -427,6 +469,19 @@ internal sealed partial class WatParser
                 }
             }
             body.WriteByte(2);
+            body.WriteVec(sub.Span);
+        }
+        if (_tagNameAnnots.Count > 0)
+        {
+            // Tag names (subsection 11) come only from (@name ...): ids of tags are not written, as before.
+            sub.Clear();
+            sub.WriteU32((uint)_tagNameAnnots.Count);
+            foreach (var (index, name) in _tagNameAnnots.OrderBy(e => e.Key))
+            {
+                sub.WriteU32((uint)index);
+                sub.WriteName(name);
+            }
+            body.WriteByte(11);
             body.WriteVec(sub.Span);
         }
         o.WriteByte(0);

@@ -36,5 +36,11 @@ public sealed class Engine
         TierUpBackEdges = Config.TierUpLoopThreshold,
         MaxCallDepth = limits.MaxCallDepth,
         MaxTableElements = (ulong)limits.MaxTableElements,
+        Fuel = limits.Fuel,
+        Timeout = limits.Timeout,
+        MaxInstanceMemoryBytes = limits.MaxInstanceMemoryBytes,
+        MaxStoreMemoryBytes = limits.MaxStoreMemoryBytes,
+        MaxInstances = limits.MaxInstances,
+        TrapOnGrowFailure = limits.TrapOnGrowFailure,
     };
 }

@@ -4,9 +4,10 @@ namespace WasmJit;
 
 /// <summary>
 /// An instantiated module (https://webassembly.github.io/spec/core/exec/runtime.html#module-instances): reach its
-/// exports by name. Created by <see cref="Linker.Instantiate"/>; lives as long as its <see cref="Store"/>.
+/// exports by name. Created by <see cref="Linker.Instantiate"/>; lives until it or its <see cref="Store"/> is
+/// disposed.
 /// </summary>
-public sealed partial class Instance
+public sealed partial class Instance : IDisposable
 {
     internal Instance(Store store, Module module, ModuleInstance inner)
     {
@@ -38,6 +39,30 @@ public sealed partial class Instance
             Inner.GetExport(name) is { } other
                 ? $"export \"{name}\" of {Module} is a {other.Kind.ToString().ToLowerInvariant()}, not a function"
                 : $"{Module} has no export \"{name}\"");
+
+    /// <summary>Has <see cref="Dispose"/> run?</summary>
+    public bool IsDisposed => Inner.Disposed;
+
+    /// <summary>
+    /// Releases the instance: its linear memories are unmapped unless another instance imported them (then they go
+    /// with the last one), and it no longer counts against <see cref="StoreLimits.MaxInstances"/>. The store and its
+    /// other instances keep working. Its functions must not be called any more: a call that still reaches one (a
+    /// kept delegate, a table entry) traps "out of bounds memory access" on its first memory access, it never
+    /// touches freed memory.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">WebAssembly code of the store is running (e.g. this is a host function).</exception>
+    public void Dispose()
+    {
+        if (Inner.Disposed)
+        {
+            return;
+        }
+        if (Store.IsRunning)
+        {
+            throw new InvalidOperationException("cannot dispose an instance while WebAssembly code of its store is running");
+        }
+        Store.Inner.DisposeInstance(Inner);
+    }
 
     public override string ToString() => $"instance of {Module}";
 }

@@ -25,12 +25,21 @@ public sealed class Store : IDisposable
     }
 
     public Store(Engine engine, StoreLimits limits)
+        : this(engine, limits, CancellationToken.None)
+    {
+    }
+
+    /// <summary>
+    /// A store whose running code stops with <see cref="WasmInterruptedException"/> (<see cref="WasmInterruptedException.Cancelled"/>)
+    /// when <paramref name="cancellation"/> is cancelled; every later call into it is refused the same way.
+    /// </summary>
+    public Store(Engine engine, StoreLimits limits, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(limits);
         Engine = engine;
         Limits = limits;
-        Inner = new Runtime.Store(engine.CreateStoreOptions(limits));
+        Inner = new Runtime.Store(engine.CreateStoreOptions(limits) with { Cancellation = cancellation });
     }
 
     public Engine Engine { get; }
@@ -56,6 +65,18 @@ public sealed class Store : IDisposable
             }
             throw new ObjectDisposedException(nameof(Store));
         }
+        if (_depth == 0)
+        {
+            try
+            {
+                Inner.Limiter.BeginEntry();
+            }
+            catch
+            {
+                Volatile.Write(ref _owner, 0);
+                throw;
+            }
+        }
         _depth++;
     }
 
@@ -63,9 +84,72 @@ public sealed class Store : IDisposable
     {
         if (--_depth == 0)
         {
+            Inner.Limiter.EndEntry();
             Volatile.Write(ref _owner, 0);
         }
     }
+
+    /// <summary>Is WebAssembly code of this store running (on any thread)? Then instances cannot be disposed.</summary>
+    internal bool IsRunning => Volatile.Read(ref _owner) != 0;
+
+    /// <summary>
+    /// Fuel left (see <see cref="StoreLimits.WithFuel"/>): one unit per executed wasm instruction, charged per
+    /// straight-line segment as it is entered. Identical in every execution strategy for the same program.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The store does not meter fuel.</exception>
+    public long Fuel
+    {
+        get
+        {
+            RequireFuel();
+            return Volatile.Read(ref Inner.Limiter.Fuel);
+        }
+    }
+
+    /// <summary>Adds <paramref name="fuel"/> (e.g. after a <see cref="WasmFuelExhaustedException"/>, to let the guest go on).</summary>
+    /// <exception cref="InvalidOperationException">The store does not meter fuel.</exception>
+    public void AddFuel(long fuel)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(fuel);
+        RequireFuel();
+        Interlocked.Add(ref Inner.Limiter.Fuel, fuel);
+    }
+
+    /// <summary>Sets the fuel left to <paramref name="fuel"/>.</summary>
+    /// <exception cref="InvalidOperationException">The store does not meter fuel.</exception>
+    public void SetFuel(long fuel)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(fuel);
+        RequireFuel();
+        Volatile.Write(ref Inner.Limiter.Fuel, fuel);
+    }
+
+    private void RequireFuel()
+    {
+        if (!Inner.Limiter.FuelEnabled)
+        {
+            throw new InvalidOperationException("this store does not meter fuel: create it with StoreLimits.WithFuel(...)");
+        }
+    }
+
+    /// <summary>
+    /// Stops the WebAssembly code running in this store, from any thread: it throws
+    /// <see cref="WasmInterruptedException"/> at its next loop iteration or call (blocking waits wake up). Calls that
+    /// start afterwards are not affected; with nothing running this does nothing.
+    /// </summary>
+    public void Interrupt()
+    {
+        if (Volatile.Read(ref _owner) != 0)
+        {
+            Inner.Limiter.RaiseInterrupt(Runtime.ExecutionLimiter.Requested);
+        }
+    }
+
+    /// <summary>Live (not disposed) instances in the store.</summary>
+    public int InstanceCount => Inner.LiveInstances;
+
+    /// <summary>Bytes of linear memory the store's memories hold now.</summary>
+    public long MemoryBytes => Inner.Scope.MemoryBytes;
 
     private static void ThrowBusy(int owner, int me) =>
         throw new InvalidOperationException(

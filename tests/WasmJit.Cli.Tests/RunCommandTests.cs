@@ -107,14 +107,31 @@ public sealed class RunCommandTests
     }
 
     [Fact]
-    public void LimitsAreRefusedUntilImplemented()
+    public void FuelStopsAProgramThatRunsTooLong()
     {
+        var ok = Cli.Run("run", "--fuel", "100000000", Kernel("hello.wasm"));
+        Assert.Equal(0, ok.ExitCode);
         var fuel = Cli.Run("run", "--fuel", "1000", Kernel("hello.wasm"));
-        Assert.Equal(2, fuel.ExitCode);
-        Assert.Contains("--fuel is not supported yet", fuel.Err);
-        var timeout = Cli.Run("run", "--timeout", "5s", Kernel("hello.wasm"));
-        Assert.Equal(2, timeout.ExitCode);
-        Assert.Contains("--timeout is not supported yet", timeout.Err);
+        Assert.Equal(134, fuel.ExitCode);
+        Assert.Contains("all fuel consumed", fuel.Err);
+        Assert.Contains("wasm backtrace", fuel.Err);
+        var bad = Cli.Run("run", "--fuel", "-5", Kernel("hello.wasm"));
+        Assert.Equal(2, bad.ExitCode);
+    }
+
+    [Fact]
+    public void TimeoutStopsAnEndlessProgram()
+    {
+        using var dir = new TempDir();
+        var wat = dir.File("spin.wat", """(module (func (export "_start") (loop $l (br $l))))""");
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var r = Cli.Run("run", "--timeout", "200ms", wat);
+        Assert.Equal(134, r.ExitCode);
+        Assert.Contains("time limit of 200 ms exceeded", r.Err);
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(10), $"took {sw.Elapsed}");
+        var bad = Cli.Run("run", "--timeout", "soon", wat);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("not a duration", bad.Err);
     }
 
     [Fact]

@@ -123,8 +123,10 @@ public sealed class WaitNotifyTests(ITestOutputHelper output)
         }
         cts.Cancel();
         Assert.True(waiter.Join(TimeSpan.FromSeconds(30)));
-        var trap = Assert.IsType<WasmTrapException>(caught);
+        // The store's own interrupt exception (a trap of kind Interrupted that says it was the cancellation).
+        var trap = Assert.IsType<WasmInterruptedException>(caught);
         Assert.Equal(TrapKind.Interrupted, trap.Kind);
+        Assert.True(trap.Cancelled);
         Assert.Equal(0, host.Memory.WaitQueues.WaiterCount(0));
     }
 

@@ -46,8 +46,8 @@ internal static class RunCommand
             DefaultValueFactory = _ => "lazy",
         };
         validation.AcceptOnlyFromAmong("lazy", "eager");
-        var fuel = new Option<long?>("--fuel") { Description = "Stop the program after N units of fuel (not implemented yet)." };
-        var timeout = new Option<string?>("--timeout") { Description = "Stop the program after T (e.g. 10s, 500ms) (not implemented yet)." };
+        var fuel = new Option<long?>("--fuel") { Description = "Stop the program after N units of fuel (one per executed wasm instruction; the same in every engine)." };
+        var timeout = new Option<string?>("--timeout") { Description = "Stop the program after T (e.g. 10s, 500ms, 2m; a bare number is seconds)." };
 
         var command = new Command("run", "Run a WebAssembly program (WASI preview1 command or reactor).")
         {
@@ -55,13 +55,14 @@ internal static class RunCommand
         };
         command.SetAction(parse => CommandAction.Guard(parse, (output, error) =>
         {
-            if (parse.GetValue(fuel) is not null)
+            var limits = StoreLimits.Default;
+            if (parse.GetValue(fuel) is long n)
             {
-                throw new CliException("--fuel is not supported yet: sandbox limits (fuel, timeout) are not implemented");
+                limits = n >= 0 ? limits.WithFuel(n) : throw new CliException($"--fuel {n}: must not be negative");
             }
-            if (parse.GetValue(timeout) is not null)
+            if (parse.GetValue(timeout) is string t)
             {
-                throw new CliException("--timeout is not supported yet: sandbox limits (fuel, timeout) are not implemented");
+                limits = limits.WithTimeout(ParseDuration(t) ?? throw new CliException($"--timeout {t}: not a duration (e.g. 10s, 500ms, 2m)"));
             }
             var path = parse.GetValue(file)!;
             var request = new RunRequest(
@@ -72,13 +73,31 @@ internal static class RunCommand
                 parse.GetValue(envs) ?? [],
                 parse.GetValue(argv0) ?? Path.GetFileName(path),
                 parse.GetValue(engine)!,
+                limits,
                 parse.GetValue(validation) != "eager");
             return Run(request, output, error);
         }));
         return command;
     }
 
-    private sealed record RunRequest(string File, string[] Args, string? Invoke, string[] Dirs, string[] Env, string Argv0, string Engine, bool LazyValidation);
+    private sealed record RunRequest(string File, string[] Args, string? Invoke, string[] Dirs, string[] Env, string Argv0, string Engine, StoreLimits Limits, bool LazyValidation);
+
+    /// <summary>"500ms", "10s", "2m", "1h", or a bare number of seconds; null when it is none of those or not positive.</summary>
+    internal static TimeSpan? ParseDuration(string s)
+    {
+        s = s.Trim();
+        (string number, double scale) = s switch
+        {
+            _ when s.EndsWith("ms", StringComparison.OrdinalIgnoreCase) => (s[..^2], 1e-3),
+            _ when s.EndsWith('s') || s.EndsWith('S') => (s[..^1], 1.0),
+            _ when s.EndsWith('m') || s.EndsWith('M') => (s[..^1], 60.0),
+            _ when s.EndsWith('h') || s.EndsWith('H') => (s[..^1], 3600.0),
+            _ => (s, 1.0),
+        };
+        return double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v > 0 && v * scale < TimeSpan.MaxValue.TotalSeconds
+            ? TimeSpan.FromSeconds(v * scale)
+            : null;
+    }
 
     private static int Run(RunRequest r, TextWriter output, TextWriter error)
     {
@@ -121,7 +140,7 @@ internal static class RunCommand
         Store store;
         try
         {
-            store = new Store(engine);
+            store = new Store(engine, r.Limits);
         }
         catch (NotSupportedException e)
         {

@@ -230,7 +230,9 @@ internal sealed partial class FuncValidator
         {
             if (r.End)
             {
-                Throw.Malformed("END opcode expected", r.Offset);
+                // The reference decoder reads a body within its declared size: running out of bytes while a block
+                // is still open is an end-of-input error, not a wrong opcode (binary.wast, br_table count mismatch).
+                Throw.Malformed("unexpected end of section or function", r.Offset);
             }
             r.Read(out Instruction ins);
             Step(in ins, ref r);

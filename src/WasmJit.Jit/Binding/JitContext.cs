@@ -16,6 +16,7 @@ internal sealed class JitContext
         Tables = instance.Tables;
         Globals = instance.Globals;
         Functions = instance.Functions;
+        Limiter = instance.Store.Limiter;
     }
 
     /// <summary>
@@ -34,6 +35,9 @@ internal sealed class JitContext
     public readonly TableInstance[] Tables;
     public readonly GlobalInstance[] Globals;
     public readonly FunctionInstance[] Functions;
+
+    /// <summary>The store's fuel and interrupt state (cached in a local by every compiled function's prologue).</summary>
+    public readonly ExecutionLimiter Limiter;
 
     /// <summary>The JIT engine installed this instance's code (guarded by locking the context).</summary>
     public bool Installed;

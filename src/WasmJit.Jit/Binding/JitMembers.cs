@@ -18,6 +18,16 @@ internal static class JitMembers
     public static readonly FieldInfo CtxTables = F(typeof(JitContext), nameof(JitContext.Tables));
     public static readonly FieldInfo CtxGlobals = F(typeof(JitContext), nameof(JitContext.Globals));
     public static readonly FieldInfo CtxFunctions = F(typeof(JitContext), nameof(JitContext.Functions));
+    public static readonly FieldInfo CtxLimiter = F(typeof(JitContext), nameof(JitContext.Limiter));
+
+    /// <summary><c>volatile int ExecutionLimiter.Interrupt</c>: polled at function entries and loop headers.</summary>
+    public static readonly FieldInfo LimiterInterrupt = F(typeof(ExecutionLimiter), nameof(ExecutionLimiter.Interrupt));
+
+    /// <summary><c>ExecutionLimiter.Charge(long)</c>: a fuel charge point (inlined by RyuJIT).</summary>
+    public static readonly MethodInfo LimiterCharge = M(typeof(ExecutionLimiter), nameof(ExecutionLimiter.Charge));
+
+    /// <summary><c>Exception ExecutionLimiter.InterruptedException(int reason)</c>, thrown by the cold interrupt block.</summary>
+    public static readonly MethodInfo LimiterInterrupted = M(typeof(ExecutionLimiter), nameof(ExecutionLimiter.InterruptedException));
 
     /// <summary><c>byte* MemoryInstance.Base</c> (never moves).</summary>
     public static readonly MethodInfo MemBase = P(typeof(MemoryInstance), nameof(MemoryInstance.Base));

@@ -67,10 +67,10 @@ internal sealed partial class FunctionCompiler
 
     // Called from compiled code: p is the bounds-checked host address of the access.
     private static unsafe int AtomicWait32(byte* p, int expected, long timeoutNs, MemoryInstance memory, JitContext ctx) =>
-        AtomicOps.MemoryAtomicWait32(memory.WaitQueues, p, (ulong)(p - memory.Base), expected, timeoutNs, ctx.Instance.Store.Options.Cancellation);
+        ctx.Limiter.Wait32(memory.WaitQueues, p, (ulong)(p - memory.Base), expected, timeoutNs);
 
     private static unsafe int AtomicWait64(byte* p, long expected, long timeoutNs, MemoryInstance memory, JitContext ctx) =>
-        AtomicOps.MemoryAtomicWait64(memory.WaitQueues, p, (ulong)(p - memory.Base), expected, timeoutNs, ctx.Instance.Store.Options.Cancellation);
+        ctx.Limiter.Wait64(memory.WaitQueues, p, (ulong)(p - memory.Base), expected, timeoutNs);
 
     private static unsafe int AtomicNotify(byte* p, int count, MemoryInstance memory, JitContext ctx) =>
         AtomicOps.MemoryAtomicNotify(memory.WaitQueues, p, (ulong)(p - memory.Base), count);

@@ -28,6 +28,7 @@ internal sealed partial class FunctionCompiler
         if (kind == CtrlKind.Loop)
         {
             _il.MarkLabel(c.Label);
+            EmitInterruptCheck();
             if (_osr is { } site && ins.Offset == site.LoopOffset && _osrLoop is null)
             {
                 NoteLoopEntry(c.Label);

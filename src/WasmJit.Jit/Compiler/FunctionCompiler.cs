@@ -47,6 +47,8 @@ internal sealed partial class FunctionCompiler
     private LocalBuilder?[] _globalCells = [];
     private readonly Dictionary<(int, ValKind), LocalBuilder> _resultTemps = [];
     private LocalBuilder? _stackProbe;
+    private LocalBuilder? _limiter;
+    private Label _interrupted;
     private Label _stackSlow;
     private Label _stackBack;
     private int _skipDepth;
@@ -135,6 +137,7 @@ internal sealed partial class FunctionCompiler
         }
 
         var buffers = _mc.Buffers;
+        var fuel = _mc.Fuel ? FuelSegments.Compute(_module, _funcIndex, _mc.Features).Start() : default;
         var reader = new InstructionReader(_module.Bytes.Span.Slice(CodeOffset, CodeLength), CodeOffset, _mc.Features, buffers);
         while (!reader.End && _ctrls.Count > 0)
         {
@@ -145,6 +148,10 @@ internal sealed partial class FunctionCompiler
                 {
                     continue;
                 }
+            }
+            else if (_mc.Fuel && fuel.At(ins.Offset) is int cost and > 0)
+            {
+                EmitFuelCharge(cost);
             }
             Emit(ref reader, in ins);
         }
@@ -221,6 +228,13 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Bgt_Un, _stackSlow);
         _il.MarkLabel(_stackBack);
 
+        _limiter = _il.DeclareLocal(typeof(ExecutionLimiter));
+        _interrupted = _il.DefineLabel();
+        _il.Emit(OpCodes.Ldarg, _ctxArg);
+        _il.Emit(OpCodes.Ldfld, JitMembers.CtxLimiter);
+        _il.Emit(OpCodes.Stloc, _limiter);
+        EmitInterruptCheck();
+
         int memCount = _module.Memories.Count;
         if (scan.UsesMemory && memCount > 0)
         {
@@ -289,6 +303,13 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldarg, _ctxArg);
         _il.Emit(OpCodes.Call, JitMembers.StackCheckSlow);
         _il.Emit(OpCodes.Br, _stackBack);
+        _il.MarkLabel(_interrupted);
+        _il.Emit(OpCodes.Ldloc, _limiter!);
+        _il.Emit(OpCodes.Ldloc, _limiter!);
+        _il.Emit(OpCodes.Volatile);
+        _il.Emit(OpCodes.Ldfld, JitMembers.LimiterInterrupt);
+        _il.Emit(OpCodes.Call, JitMembers.LimiterInterrupted);
+        _il.Emit(OpCodes.Throw);
         for (int k = 0; k < _trapLabels.Length; k++)
         {
             if (_trapLabels[k] is { } label)
@@ -302,6 +323,24 @@ internal sealed partial class FunctionCompiler
     }
 
     private Label TrapLabel(TrapKind kind) => _trapLabels[(int)kind] ??= _il.DefineLabel();
+
+    /// <summary>At function entry and loop headers: leave for the cold interrupt block if the store's flag is set.</summary>
+    private void EmitInterruptCheck()
+    {
+        _il.Emit(OpCodes.Ldloc, _limiter!);
+        _il.Emit(OpCodes.Volatile);
+        _il.Emit(OpCodes.Ldfld, JitMembers.LimiterInterrupt);
+        _il.Emit(OpCodes.Brtrue, _interrupted);
+    }
+
+    /// <summary>A <see cref="FuelSegments"/> charge point: <c>limiter.Charge(cost)</c>, after any label bound here.</summary>
+    private void EmitFuelCharge(int cost)
+    {
+        Spill();
+        _il.Emit(OpCodes.Ldloc, _limiter!);
+        _il.Emit(OpCodes.Ldc_I8, (long)cost);
+        _il.Emit(OpCodes.Call, JitMembers.LimiterCharge);
+    }
 
     // ---- operand stack ----------------------------------------------------------------------------------------
 

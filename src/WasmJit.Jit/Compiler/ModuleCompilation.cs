@@ -7,8 +7,11 @@ namespace WasmJit.Jit;
 /// State shared by the functions of one compilation batch: the module, its canonical types (process-wide, so their
 /// ids can be baked into the code), and the batch's dynamic methods.
 /// </summary>
-internal sealed class ModuleCompilation(WasmModule module, WasmFeatures features, DefinedType[] types, DynamicMethod?[] methods)
+internal sealed class ModuleCompilation(WasmModule module, WasmFeatures features, DefinedType[] types, DynamicMethod?[] methods, bool fuel = false)
 {
+    /// <summary>Emit fuel charges at the charge points of <see cref="FuelSegments"/> (code for stores that meter fuel).</summary>
+    public bool Fuel { get; } = fuel;
+
     public WasmModule Module { get; } = module;
 
     public WasmFeatures Features { get; } = features;

@@ -69,4 +69,25 @@ internal sealed record StoreOptions
 
     /// <summary>Most elements a table may hold; table.grow past it returns -1 (the spec allows engine limits).</summary>
     public ulong MaxTableElements { get; init; } = 10_000_000;
+
+    /// <summary>Fuel metering: the initial budget, or null for no metering (then tiers emit no charges at all).</summary>
+    public long? Fuel { get; init; }
+
+    /// <summary>Longest a single outermost call into the store may run before it is interrupted; null for no limit.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Most bytes of linear memory one instance may define (all its memories together).</summary>
+    public long MaxInstanceMemoryBytes { get; init; } = long.MaxValue;
+
+    /// <summary>Most bytes of linear memory in the whole store (every memory it created, host-made ones included).</summary>
+    public long MaxStoreMemoryBytes { get; init; } = long.MaxValue;
+
+    /// <summary>Most live (not disposed) instances in the store.</summary>
+    public int MaxInstances { get; init; } = int.MaxValue;
+
+    /// <summary>
+    /// memory.grow and table.grow past a store limit throw <see cref="WasmResourceLimitException"/> (true) instead of
+    /// returning -1 as the spec allows (false, the default). Limits declared by the module always give -1.
+    /// </summary>
+    public bool TrapOnGrowFailure { get; init; }
 }

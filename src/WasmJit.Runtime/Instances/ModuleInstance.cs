@@ -46,6 +46,15 @@ internal sealed class ModuleInstance
     /// <summary>Data segments' bytes; empty once dropped.</summary>
     public readonly ReadOnlyMemory<byte>[] DataSegments;
 
+    /// <summary>Linear memory this instance defines, against <see cref="StoreOptions.MaxInstanceMemoryBytes"/> (and the store's cap).</summary>
+    public ResourceScope? Scope;
+
+    /// <summary>Has instantiation counted this instance as a holder of its imported memories (so disposal must release them)?</summary>
+    public bool HoldsImportedMemories;
+
+    /// <summary>Set by <see cref="Store.DisposeInstance"/>.</summary>
+    public bool Disposed;
+
     /// <summary>Engine-private per-instance state (e.g. resolved call targets), created by the engine on demand.</summary>
     public object? EngineData;
 

@@ -19,8 +19,30 @@ internal sealed partial class Store
     public ModuleInstance Instantiate(WasmModule validatedModule, Func<ModuleInstance, Import, ExternValue?> resolveImport, string? name = null)
     {
         var module = validatedModule;
+        AddInstance();
         var inst = new ModuleInstance(this, module, name);
+        inst.Scope = new ResourceScope($"instance of {inst}", Options.MaxInstanceMemoryBytes, Scope);
+        try
+        {
+            return InstantiateCore(inst, resolveImport);
+        }
+        catch
+        {
+            // A failed instantiation holds nothing: its memories go (unless an import keeps them), the count drops.
+            DisposeInstance(inst);
+            throw;
+        }
+    }
+
+    private ModuleInstance InstantiateCore(ModuleInstance inst, Func<ModuleInstance, Import, ExternValue?> resolveImport)
+    {
+        var module = inst.Module;
         ResolveImports(inst, import => resolveImport(inst, import));
+        for (int i = 0; i < module.ImportedMemoryCount; i++)
+        {
+            inst.Memories[i].AddHolder();
+        }
+        inst.HoldsImportedMemories = true;
 
         for (int i = module.ImportedFunctionCount; i < inst.Functions.Length; i++)
         {
@@ -43,7 +65,7 @@ internal sealed partial class Store
         }
         for (int i = module.ImportedMemoryCount; i < inst.Memories.Length; i++)
         {
-            inst.Memories[i] = CreateMemory(module.Memories[i]);
+            inst.Memories[i] = CreateMemory(module.Memories[i], inst.Scope!);
         }
         for (int i = module.ImportedTagCount; i < inst.Tags.Length; i++)
         {

@@ -16,15 +16,23 @@ namespace WasmJit.Runtime;
 /// the same shared memory, in one store or in one store per thread (a shared memory may be imported by instances of
 /// any store; it lives until the store that created it is disposed).
 /// </para>
+/// <para>
+/// It also carries the sandbox: the <see cref="Limiter"/> every tier polls (fuel, interrupts), the memory accounting
+/// (<see cref="Scope"/> for the store, one per instance) and the count of live instances. Disposing an instance
+/// releases the memories nobody else uses; disposing the store releases all.
+/// </para>
 /// </summary>
 internal sealed partial class Store : IDisposable
 {
     private readonly List<MemoryInstance> _memories = [];
+    private int _liveInstances;
 
     public Store(StoreOptions options)
     {
         Options = options;
         Engine = ExecutionEngine.Create(options);
+        Limiter = new ExecutionLimiter(options.Fuel, options.Timeout, options.Cancellation);
+        Scope = new ResourceScope("the store", options.MaxStoreMemoryBytes);
     }
 
     public StoreOptions Options { get; }
@@ -33,10 +41,41 @@ internal sealed partial class Store : IDisposable
 
     public ExecutionEngine Engine { get; }
 
+    /// <summary>Fuel and interrupt state, polled by every tier.</summary>
+    public ExecutionLimiter Limiter { get; }
+
+    /// <summary>Linear memory of the whole store, against <see cref="StoreOptions.MaxStoreMemoryBytes"/>.</summary>
+    public ResourceScope Scope { get; }
+
+    /// <summary>Instances instantiated and not disposed.</summary>
+    public int LiveInstances => Volatile.Read(ref _liveInstances);
+
     /// <summary>Creates a memory owned by this store (host-defined, e.g. for imports).</summary>
-    public MemoryInstance CreateMemory(MemoryType type)
+    public MemoryInstance CreateMemory(MemoryType type) => CreateMemory(type, Scope);
+
+    private MemoryInstance CreateMemory(MemoryType type, ResourceScope scope)
     {
-        var m = new MemoryInstance(type, Options);
+        long initial = (long)Math.Min(type.Limits.Min << type.PageSizeLog2, long.MaxValue);
+        if (type.Limits.Min >> (63 - type.PageSizeLog2) != 0)
+        {
+            initial = long.MaxValue;
+        }
+        if (scope.TryReserve(initial) is { } over)
+        {
+            throw over.LimitError(initial);
+        }
+        MemoryInstance m;
+        try
+        {
+            m = new MemoryInstance(type, Options);
+        }
+        catch
+        {
+            scope.Release(initial);
+            throw;
+        }
+        m.Scope = scope;
+        m.TrapOnLimit = Options.TrapOnGrowFailure;
         lock (_memories)
         {
             _memories.Add(m);
@@ -45,7 +84,51 @@ internal sealed partial class Store : IDisposable
     }
 
     /// <summary>Creates a table owned by this store; the element type's heap type must be abstract or canonical.</summary>
-    public TableInstance CreateTable(TableType type, object? init = null) => new(type, init, Options.MaxTableElements);
+    public TableInstance CreateTable(TableType type, object? init = null) =>
+        new(type, init, Options.MaxTableElements, Options.TrapOnGrowFailure);
+
+    /// <summary>Counts an instance about to be created against <see cref="StoreOptions.MaxInstances"/>.</summary>
+    private void AddInstance()
+    {
+        if (Interlocked.Increment(ref _liveInstances) > Options.MaxInstances)
+        {
+            Interlocked.Decrement(ref _liveInstances);
+            throw new WasmResourceLimitException("instances",
+                $"the store already has {Options.MaxInstances} live instances, its limit (dispose one first)");
+        }
+    }
+
+    /// <summary>
+    /// Releases what <paramref name="inst"/> holds: every memory it defines or imports loses a holder, and memories
+    /// left without one are unmapped. The instance's code must not run afterwards (its memories read as empty, so
+    /// a stray call traps instead of touching freed memory).
+    /// </summary>
+    public void DisposeInstance(ModuleInstance inst)
+    {
+        if (inst.Disposed)
+        {
+            return;
+        }
+        inst.Disposed = true;
+        Interlocked.Decrement(ref _liveInstances);
+        ReleaseMemories(inst);
+    }
+
+    private void ReleaseMemories(ModuleInstance inst)
+    {
+        int imported = inst.Module.ImportedMemoryCount;
+        for (int i = inst.HoldsImportedMemories ? 0 : imported; i < inst.Memories.Length; i++)
+        {
+            var m = inst.Memories[i];
+            if (m is not null && m.ReleaseHolder())
+            {
+                lock (_memories)
+                {
+                    _memories.Remove(m);
+                }
+            }
+        }
+    }
 
     public void Dispose()
     {
@@ -57,5 +140,6 @@ internal sealed partial class Store : IDisposable
             }
             _memories.Clear();
         }
+        Limiter.Dispose();
     }
 }

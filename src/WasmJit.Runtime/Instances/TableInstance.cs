@@ -8,6 +8,8 @@ namespace WasmJit.Runtime;
 internal sealed class TableInstance : ExternValue
 {
     private readonly ulong _maxElements;
+    private readonly ulong _engineLimit;
+    private readonly bool _trapOnLimit;
 
     /// <summary>Backing store; its length is the capacity, <see cref="Count"/> the size. Replaced on growth.</summary>
     public object?[] Elements;
@@ -19,7 +21,15 @@ internal sealed class TableInstance : ExternValue
     /// <param name="init">Initial value of every element.</param>
     /// <param name="maxElements">Engine limit on the size (grow past it returns -1).</param>
     public TableInstance(TableType type, object? init, ulong maxElements = 10_000_000)
+        : this(type, init, maxElements, trapOnLimit: false)
     {
+    }
+
+    /// <param name="trapOnLimit">Growth past <paramref name="maxElements"/> (but within the declared maximum) throws <see cref="WasmResourceLimitException"/>.</param>
+    public TableInstance(TableType type, object? init, ulong maxElements, bool trapOnLimit)
+    {
+        _trapOnLimit = trapOnLimit;
+        _engineLimit = maxElements;
         DeclaredType = type;
         _maxElements = Math.Min(Math.Min(type.Limits.Max ?? ulong.MaxValue, maxElements), (ulong)Array.MaxLength);
         if (type.Limits.Min > _maxElements)
@@ -70,6 +80,11 @@ internal sealed class TableInstance : ExternValue
         ulong size = old + delta;
         if (size < old || size > _maxElements)
         {
+            if (_trapOnLimit && size >= old && size > _engineLimit && size <= (DeclaredType.Limits.Max ?? ulong.MaxValue))
+            {
+                throw new WasmResourceLimitException("table",
+                    $"table would grow to {size} elements, over the store's limit of {_engineLimit}");
+            }
             return -1;
         }
         if (size > (ulong)Elements.Length)

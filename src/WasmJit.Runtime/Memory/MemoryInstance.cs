@@ -38,6 +38,8 @@ internal sealed unsafe class MemoryInstance : ExternValue, IDisposable
     private readonly ulong _reserved;
     private readonly ulong _maxPages;
 
+    private int _holders = 1;
+
     public MemoryInstance(MemoryType type, StoreOptions? options = null)
     {
         options ??= new StoreOptions();
@@ -78,7 +80,7 @@ internal sealed unsafe class MemoryInstance : ExternValue, IDisposable
         }
     }
 
-    ~MemoryInstance() => Release();
+    ~MemoryInstance() => ReleaseLocked();
 
     public override ExternKind Kind => ExternKind.Memory;
 
@@ -112,26 +114,64 @@ internal sealed unsafe class MemoryInstance : ExternValue, IDisposable
     /// <summary>Bytes of address space reserved (the most the memory can ever grow to).</summary>
     public ulong ReservedBytes => _reserved;
 
+    /// <summary>The store's and the owning instance's memory accounting (null: unlimited). Set once, by the store.</summary>
+    internal ResourceScope? Scope { get; set; }
+
+    /// <summary>Growth past <see cref="Scope"/>'s cap throws <see cref="WasmResourceLimitException"/> instead of returning -1.</summary>
+    internal bool TrapOnLimit { get; set; }
+
+    /// <summary>Has the memory been released (its instance or store disposed)? Then it has no pages and cannot grow.</summary>
+    public bool IsReleased => _base is null;
+
     /// <summary>
     /// memory.grow (https://webassembly.github.io/spec/core/exec/instructions.html#exec-memory-grow): the old size in
-    /// pages, or -1 when the new size would pass the maximum or the reservation.
+    /// pages, or -1 when the new size would pass the maximum, the reservation or the store's limits (or throws
+    /// <see cref="WasmResourceLimitException"/> past the store's limits when <see cref="TrapOnLimit"/>).
     /// </summary>
     public long Grow(ulong deltaPages)
     {
         lock (_growLock)
         {
             ulong old = SizeInPages;
-            if (deltaPages == 0)
+            if (deltaPages == 0 || _base is null)
             {
-                return (long)old;
+                return _base is null ? -1 : (long)old;
             }
             ulong pages = old + deltaPages;
             if (pages < old || pages > _maxPages || pages > _reserved >> PageSizeLog2)
             {
                 return -1;
             }
-            return SetLength(pages << PageSizeLog2) ? (long)old : -1;
+            long delta = (long)(deltaPages << PageSizeLog2);
+            if (Scope?.TryReserve(delta) is { } over)
+            {
+                if (TrapOnLimit)
+                {
+                    throw over.LimitError(delta);
+                }
+                return -1;
+            }
+            if (!SetLength(pages << PageSizeLog2))
+            {
+                Scope?.Release(delta);
+                return -1;
+            }
+            return (long)old;
         }
+    }
+
+    /// <summary>One more instance uses this memory (it imports it); pair with <see cref="ReleaseHolder"/>.</summary>
+    public void AddHolder() => Interlocked.Increment(ref _holders);
+
+    /// <summary>A user let go; when the last one does, the memory is released (unmapped). True if it was.</summary>
+    public bool ReleaseHolder()
+    {
+        if (Interlocked.Decrement(ref _holders) == 0)
+        {
+            Dispose();
+            return true;
+        }
+        return false;
     }
 
     private bool SetLength(ulong bytes)
@@ -182,8 +222,17 @@ internal sealed unsafe class MemoryInstance : ExternValue, IDisposable
 
     private void Release()
     {
+        lock (_growLock)
+        {
+            ReleaseLocked();
+        }
+    }
+
+    private void ReleaseLocked()
+    {
         if (_base is not null)
         {
+            Scope?.Release((long)_length);
             VirtualMemory.Release(_base, _reserved);
             if (_committed > 0)
             {

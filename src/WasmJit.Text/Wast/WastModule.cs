@@ -35,9 +35,9 @@ internal sealed class WastModule
 
     /// <summary>
     /// Why a text module inside an assertion failed to encode (the script still parses, so one odd module does not
-    /// stop the rest); null otherwise.
+    /// stop the rest): malformed, or invalid for annotations checked by the encoder (branch hints); null otherwise.
     /// </summary>
-    public WasmMalformedException? Error { get; init; }
+    public WasmException? Error { get; init; }
 
     /// <summary>The module's binary: quote modules are parsed now and may throw <see cref="WasmMalformedException"/>.</summary>
     public byte[] GetBinary() => Kind switch

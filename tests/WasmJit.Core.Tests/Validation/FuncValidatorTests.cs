@@ -370,7 +370,7 @@ public class FuncValidatorTests
     public void CodeWithoutFinalEndIsMalformed()
     {
         var e = Assert.Throws<WasmMalformedException>(() => WithFunc([], [], C().I("nop")).Validate());
-        Assert.Contains("END opcode expected", e.Message);
+        Assert.Contains("unexpected end of section or function", e.Message);
         var f = Assert.Throws<WasmMalformedException>(() => WithFunc([], [], C().End().I("nop")).Validate());
         Assert.Contains("section size mismatch", f.Message);
     }

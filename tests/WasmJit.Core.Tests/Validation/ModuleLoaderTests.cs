@@ -40,6 +40,6 @@ public class ModuleLoaderTests
         // passes the decoder and is caught while validating.
         Assert.Throws<WasmMalformedException>(() => ModuleLoader.DecodeAndValidate(OneFunction(0x41, 0x07), WasmFeatures.Default));
         var e = Assert.Throws<WasmMalformedException>(() => ModuleLoader.DecodeAndValidate(OneFunction(0x41, 0x07, 0x02, 0x40, 0x0b), WasmFeatures.Default));
-        Assert.Contains("END opcode expected", e.Message);
+        Assert.Contains("unexpected end of section or function", e.Message);
     }
 }
