@@ -8,12 +8,14 @@ internal static class ModuleLoader
 {
     /// <summary>
     /// Decodes and validates <paramref name="bytes"/>. Throws <see cref="WasmMalformedException"/> or
-    /// <see cref="WasmInvalidException"/>; the returned module has <see cref="WasmModule.Context"/> set.
+    /// <see cref="WasmInvalidException"/>; the returned module has <see cref="WasmModule.Context"/> set. With
+    /// <paramref name="lazyBodies"/>, function bodies are validated when engines first use them
+    /// (<see cref="ModuleContext.EnsureBodyValid"/>), so a body error surfaces then instead of here.
     /// </summary>
-    public static WasmModule DecodeAndValidate(ReadOnlyMemory<byte> bytes, WasmFeatures features)
+    public static WasmModule DecodeAndValidate(ReadOnlyMemory<byte> bytes, WasmFeatures features, bool lazyBodies = false)
     {
         var module = ModuleDecoder.Decode(bytes, features);
-        ModuleValidator.Validate(module, features);
+        ModuleValidator.Validate(module, features, lazyBodies);
         return module;
     }
 }

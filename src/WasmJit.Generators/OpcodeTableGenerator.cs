@@ -127,14 +127,22 @@ public sealed class OpcodeTableGenerator : IIncrementalGenerator
             sb.Append(r.Control ? "true" : "false").Append(", ");
         }
         sb.AppendLine("};");
-        sb.AppendLine("    private static readonly System.Collections.Frozen.FrozenDictionary<string, Opcode> s_byName =");
-        sb.AppendLine("        new System.Collections.Generic.Dictionary<string, Opcode>(System.StringComparer.Ordinal)");
+        // Name lookups serve the text format only: built from s_infos on first use, in a class of its own, so that
+        // decoding and validating (which touch this class first, at start-up) do not pay for hashing 571 names.
+        sb.AppendLine("    private static class ByNameMap");
+        sb.AppendLine("    {");
+        sb.AppendLine("        public static readonly System.Collections.Frozen.FrozenDictionary<string, Opcode> Value = Build();");
+        sb.AppendLine();
+        sb.AppendLine("        private static System.Collections.Frozen.FrozenDictionary<string, Opcode> Build()");
         sb.AppendLine("        {");
-        foreach (var r in rows)
-        {
-            sb.Append("            [\"").Append(r.Name).Append("\"] = Opcode.").Append(r.Member).Append(",\n");
-        }
-        sb.AppendLine("        }.ToFrozenDictionary(System.StringComparer.Ordinal);");
+        sb.AppendLine("            var d = new System.Collections.Generic.Dictionary<string, Opcode>(s_infos.Length, System.StringComparer.Ordinal);");
+        sb.AppendLine("            foreach (var info in s_infos)");
+        sb.AppendLine("            {");
+        sb.AppendLine("                d.Add(info.Name, info.Opcode);");
+        sb.AppendLine("            }");
+        sb.AppendLine("            return System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(d, System.StringComparer.Ordinal);");
+        sb.AppendLine("        }");
+        sb.AppendLine("    }");
         sb.AppendLine("}");
         spc.AddSource("Opcodes.g.cs", SourceText.From(sb.ToString(), Encoding.UTF8));
     }

@@ -40,6 +40,8 @@ internal sealed class InterpreterEngine : ExecutionEngine
         var code = Volatile.Read(ref cache[i]);
         if (code is null)
         {
+            // Lazy validation: the translator needs a valid body; an invalid one throws here, at its first call.
+            module.Context?.EnsureBodyValid(f.Index);
             code = Translator.Translate(module, f.Instance.Store.Features, f.Index, fuel);
             code = Interlocked.CompareExchange(ref cache[i], code, null) ?? code;
         }

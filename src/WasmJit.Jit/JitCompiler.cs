@@ -34,6 +34,18 @@ internal static class JitCompiler
         int imported = module.ImportedFunctionCount;
         int total = module.FunctionTypeIndices.Count;
         var wanted = (functions ?? Enumerable.Range(imported, total - imported)).Where(f => f >= imported).ToHashSet();
+        if (module.Context is { HasPendingBodies: true } context)
+        {
+            // Lazy validation: never compile a body nobody validated (a whole module: all of them, in parallel).
+            if (functions is null)
+            {
+                context.ValidateAllBodies();
+            }
+            foreach (int f in wanted)
+            {
+                context.EnsureBodyValid(f);
+            }
+        }
         var failures = new Dictionary<int, string>();
         while (true)
         {
@@ -92,6 +104,7 @@ internal static class JitCompiler
     public static (JitLoopEntry.Body? Body, JitFunctionResult Result) CompileLoopEntry(
         WasmModule module, WasmFeatures features, DefinedType[] types, int f, LoopSite site, bool fuel = false)
     {
+        module.Context?.EnsureBodyValid(f); // lazy validation (a no-op once the interpreter has run the function)
         string name = $"{FrameName(module, f).Replace("(func ", "(loop entry ", StringComparison.Ordinal)} @0x{site.LoopOffset:x}";
         var dm = new DynamicMethod(name, typeof(void), [typeof(WasmStack), typeof(int), typeof(JitContext)],
             typeof(JitContext).Module, skipVisibility: true);

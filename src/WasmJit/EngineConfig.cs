@@ -6,13 +6,14 @@ namespace WasmJit;
 /// </summary>
 public sealed class EngineConfig
 {
-    private EngineConfig(ExecutionStrategy strategy, WasmFeatures features, int callThreshold, int loopThreshold, StoreLimits limits)
+    private EngineConfig(ExecutionStrategy strategy, WasmFeatures features, int callThreshold, int loopThreshold, StoreLimits limits, bool lazyValidation = false)
     {
         Strategy = strategy;
         Features = features;
         TierUpCallThreshold = callThreshold;
         TierUpLoopThreshold = loopThreshold;
         DefaultLimits = limits;
+        LazyValidation = lazyValidation;
     }
 
     /// <summary>
@@ -36,22 +37,37 @@ public sealed class EngineConfig
     /// <summary>Limits of stores created without their own.</summary>
     public StoreLimits DefaultLimits { get; }
 
+    /// <summary>
+    /// False (default): loading a module validates all of it, as the spec requires, so an invalid function anywhere
+    /// rejects the module. True: loading checks everything but the function bodies, and each body is validated when
+    /// it is first called (translated), which makes big modules start much faster (most of their code never runs);
+    /// an invalid body is then reported by the call that reaches it, as a <see cref="WasmInvalidException"/> (or
+    /// <see cref="WasmMalformedException"/>) with the message and offset eager validation would give, and a module
+    /// whose invalid code never runs is accepted. <see cref="Module.Validate"/> always validates everything. The
+    /// <see cref="ExecutionStrategy.Jit"/> strategy compiles whole modules, so it validates eagerly regardless.
+    /// </summary>
+    public bool LazyValidation { get; }
+
     public EngineConfig WithStrategy(ExecutionStrategy strategy) =>
-        new(strategy, Features, TierUpCallThreshold, TierUpLoopThreshold, DefaultLimits);
+        new(strategy, Features, TierUpCallThreshold, TierUpLoopThreshold, DefaultLimits, LazyValidation);
 
     public EngineConfig WithFeatures(WasmFeatures features) =>
-        new(Strategy, features, TierUpCallThreshold, TierUpLoopThreshold, DefaultLimits);
+        new(Strategy, features, TierUpCallThreshold, TierUpLoopThreshold, DefaultLimits, LazyValidation);
+
+    /// <summary>See <see cref="LazyValidation"/>.</summary>
+    public EngineConfig WithLazyValidation(bool lazy) =>
+        new(Strategy, Features, TierUpCallThreshold, TierUpLoopThreshold, DefaultLimits, lazy);
 
     public EngineConfig WithTierUpThresholds(int calls, int loopBackEdges)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(calls);
         ArgumentOutOfRangeException.ThrowIfNegative(loopBackEdges);
-        return new(Strategy, Features, calls, loopBackEdges, DefaultLimits);
+        return new(Strategy, Features, calls, loopBackEdges, DefaultLimits, LazyValidation);
     }
 
     public EngineConfig WithDefaultLimits(StoreLimits limits)
     {
         ArgumentNullException.ThrowIfNull(limits);
-        return new(Strategy, Features, TierUpCallThreshold, TierUpLoopThreshold, limits);
+        return new(Strategy, Features, TierUpCallThreshold, TierUpLoopThreshold, limits, LazyValidation);
     }
 }

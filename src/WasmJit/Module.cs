@@ -29,14 +29,20 @@ public sealed class Module
 
     internal WasmModule Inner { get; }
 
-    /// <summary>Decodes and validates a binary module.</summary>
+    /// <summary>Decodes and validates a binary module (function bodies on first call with <see cref="EngineConfig.LazyValidation"/>).</summary>
     /// <exception cref="WasmMalformedException">The bytes are not a well-formed module (message with the byte offset).</exception>
     /// <exception cref="WasmInvalidException">The module does not validate, or uses a feature the engine does not enable.</exception>
     public static Module FromBytes(Engine engine, ReadOnlySpan<byte> bytes, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        return new(engine, ModuleLoader.DecodeAndValidate(bytes.ToArray(), engine.Features), name);
+        return new(engine, Load(engine, bytes.ToArray()), name);
     }
+
+    /// <summary>As <see cref="FromBytes(Engine, ReadOnlySpan{byte}, string?)"/>, taking ownership of <paramref name="bytes"/> (no copy): the caller must not change them.</summary>
+    internal static Module FromOwnedBytes(Engine engine, byte[] bytes, string? name) => new(engine, Load(engine, bytes), name);
+
+    private static WasmModule Load(Engine engine, byte[] bytes) =>
+        ModuleLoader.DecodeAndValidate(bytes, engine.Features, engine.Config.LazyValidation && engine.Strategy != ExecutionStrategy.Jit);
 
     /// <summary>Parses a module in the text format (WAT) and validates it. Errors carry <c>line:column</c>.</summary>
     public static Module FromText(Engine engine, string text, string? name = null)
@@ -44,7 +50,7 @@ public sealed class Module
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(text);
         var bytes = WatParser.ParseModule(System.Text.Encoding.UTF8.GetBytes(text));
-        return new(engine, ModuleLoader.DecodeAndValidate(bytes, engine.Features), name);
+        return new(engine, Load(engine, bytes), name);
     }
 
     /// <summary>Loads a <c>.wasm</c> file, or a <c>.wat</c> file (by extension, else by the absence of the binary magic).</summary>
@@ -59,10 +65,13 @@ public sealed class Module
         {
             bytes = WatParser.ParseModule(bytes);
         }
-        return new(engine, ModuleLoader.DecodeAndValidate(bytes, engine.Features), name);
+        return new(engine, Load(engine, bytes), name);
     }
 
-    /// <summary>Null when <paramref name="bytes"/> are a valid module for <paramref name="engine"/>, else the error message.</summary>
+    /// <summary>
+    /// Null when <paramref name="bytes"/> are a valid module for <paramref name="engine"/>, else the error message.
+    /// Always validates every function body, whatever <see cref="EngineConfig.LazyValidation"/> says.
+    /// </summary>
     public static string? Validate(Engine engine, ReadOnlySpan<byte> bytes)
     {
         ArgumentNullException.ThrowIfNull(engine);

@@ -52,6 +52,26 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public void ValidatesBodiesOnFirstCallUnlessEager()
+    {
+        using var dir = new TempDir();
+        var wat = dir.File("lazy.wat", """
+            (module
+              (func (export "ok") (result i32) (i32.const 5))
+              (func (export "bad") (result i32) (i64.const 1)))
+            """);
+        var lazy = Cli.Run("run", "--invoke", "ok", wat);
+        Assert.Equal(0, lazy.ExitCode);
+        Assert.Equal("5\n", lazy.Out.ReplaceLineEndings("\n"));
+        var called = Cli.Run("run", "--invoke", "bad", wat);
+        Assert.Equal(1, called.ExitCode);
+        Assert.Contains("type mismatch", called.Err);
+        var eager = Cli.Run("run", "--validation", "eager", "--invoke", "ok", wat);
+        Assert.Equal(1, eager.ExitCode);
+        Assert.Contains("type mismatch", eager.Err);
+    }
+
+    [Fact]
     public void ExitCodeIsTheProgramsAndTrapsPrintABacktrace()
     {
         using var dir = new TempDir();

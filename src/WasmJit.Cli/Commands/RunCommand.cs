@@ -40,12 +40,18 @@ internal static class RunCommand
             DefaultValueFactory = _ => "tiered",
         };
         engine.AcceptOnlyFromAmong("interp", "jit", "tiered");
+        var validation = new Option<string>("--validation")
+        {
+            Description = "When function bodies are validated: lazy (each on its first call; fast start-up of big modules) or eager (all before running, as the spec requires).",
+            DefaultValueFactory = _ => "lazy",
+        };
+        validation.AcceptOnlyFromAmong("lazy", "eager");
         var fuel = new Option<long?>("--fuel") { Description = "Stop the program after N units of fuel (one per executed wasm instruction; the same in every engine)." };
         var timeout = new Option<string?>("--timeout") { Description = "Stop the program after T (e.g. 10s, 500ms, 2m; a bare number is seconds)." };
 
         var command = new Command("run", "Run a WebAssembly program (WASI preview1 command or reactor).")
         {
-            file, programArgs, invoke, dirs, envs, argv0, engine, fuel, timeout,
+            file, programArgs, invoke, dirs, envs, argv0, engine, validation, fuel, timeout,
         };
         command.SetAction(parse => CommandAction.Guard(parse, (output, error) =>
         {
@@ -67,13 +73,14 @@ internal static class RunCommand
                 parse.GetValue(envs) ?? [],
                 parse.GetValue(argv0) ?? Path.GetFileName(path),
                 parse.GetValue(engine)!,
-                limits);
+                limits,
+                parse.GetValue(validation) != "eager");
             return Run(request, output, error);
         }));
         return command;
     }
 
-    private sealed record RunRequest(string File, string[] Args, string? Invoke, string[] Dirs, string[] Env, string Argv0, string Engine, StoreLimits Limits);
+    private sealed record RunRequest(string File, string[] Args, string? Invoke, string[] Dirs, string[] Env, string Argv0, string Engine, StoreLimits Limits, bool LazyValidation);
 
     /// <summary>"500ms", "10s", "2m", "1h", or a bare number of seconds; null when it is none of those or not positive.</summary>
     internal static TimeSpan? ParseDuration(string s)
@@ -100,8 +107,8 @@ internal static class RunCommand
             "tiered" => ExecutionStrategy.Tiered,
             _ => ExecutionStrategy.Interpreter,
         };
-        var engine = new Engine(EngineConfig.Default.WithStrategy(strategy));
-        var module = Module.FromBytes(engine, ModuleInput.Load(r.File), Path.GetFileNameWithoutExtension(r.File));
+        var engine = new Engine(EngineConfig.Default.WithStrategy(strategy).WithLazyValidation(r.LazyValidation));
+        var module = Module.FromOwnedBytes(engine, ModuleInput.Load(r.File), Path.GetFileNameWithoutExtension(r.File));
         var wasi = WasiOptions.Default.WithArgs(r.Invoke is null ? [r.Argv0, .. r.Args] : [r.Argv0]);
         foreach (var e in r.Env)
         {

@@ -45,6 +45,7 @@ internal ref struct InstructionReader
 
     public readonly ReadOnlySpan<ValType> SelectTypes(in Instruction ins) => _buffers.Types.AsSpan(0, (int)ins.A);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Read(out Instruction ins)
     {
         ins = default;
@@ -80,6 +81,7 @@ internal ref struct InstructionReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadImmediates(ref Instruction ins, ImmKind kind)
     {
         switch (kind)

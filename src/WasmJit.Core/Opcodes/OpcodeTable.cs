@@ -40,9 +40,9 @@ internal static partial class OpcodeTable
         return v != Invalid;
     }
 
-    public static bool TryGetByName(string name, [NotNullWhen(true)] out Opcode op) => s_byName.TryGetValue(name, out op);
+    public static bool TryGetByName(string name, [NotNullWhen(true)] out Opcode op) => ByNameMap.Value.TryGetValue(name, out op);
 
-    public static FrozenDictionary<string, Opcode> ByName => s_byName;
+    public static FrozenDictionary<string, Opcode> ByName => ByNameMap.Value;
 
     public static string Name(Opcode op) => s_infos[(int)op].Name;
 

@@ -36,6 +36,7 @@ internal sealed partial class FuncValidator
     }
 
     /// <summary>Types one instruction, updating the operand and control stacks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Step(in Instruction ins, ref InstructionReader reader)
     {
         ref readonly var info = ref OpcodeTable.Info(ins.Op);
@@ -52,7 +53,7 @@ internal sealed partial class FuncValidator
     }
 
     /// <summary>The table's <c>special</c> rows: control, variables, calls, references, exceptions, GC.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private void StepSpecial(in Instruction ins, ref InstructionReader reader)
     {
         int at = ins.Offset;

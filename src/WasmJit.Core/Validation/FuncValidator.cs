@@ -222,6 +222,7 @@ internal sealed partial class FuncValidator
     }
 
     /// <summary>Validates a whole defined function.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ValidateFunction(int funcIndex, InstructionBuffers buffers)
     {
         var r = Begin(funcIndex, buffers);

@@ -8,8 +8,9 @@ namespace WasmJit.Validation;
 /// the index spaces with their types, the canonicalised type section and the set of declared function references.
 /// Built by <see cref="ModuleValidator"/>; read-only afterwards, so any number of <see cref="FuncValidator"/>s
 /// (one per thread) can share it. A validated module keeps it in <see cref="WasmModule.Context"/>.
+/// With lazy validation its function bodies may still be pending (see ModuleContext.Bodies.cs).
 /// </summary>
-internal sealed class ModuleContext
+internal sealed partial class ModuleContext
 {
     private readonly bool[] _declared;
 

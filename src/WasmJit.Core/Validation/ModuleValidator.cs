@@ -31,15 +31,26 @@ internal sealed partial class ModuleValidator
         _fv = new FuncValidator(_ctx);
     }
 
-    /// <summary>Validates <paramref name="module"/> and records its context in <see cref="WasmModule.Context"/>.</summary>
-    public static ModuleContext Validate(WasmModule module, WasmFeatures features)
+    /// <summary>
+    /// Validates <paramref name="module"/> and records its context in <see cref="WasmModule.Context"/>. With
+    /// <paramref name="lazyBodies"/>, function bodies are left to <see cref="ModuleContext.EnsureBodyValid"/>
+    /// (engines call it before they first use a body): everything else is still checked here.
+    /// </summary>
+    public static ModuleContext Validate(WasmModule module, WasmFeatures features, bool lazyBodies = false)
     {
         var v = new ModuleValidator(module, features);
         v.ValidateTypes();
         v.ValidateImportsAndDefinitions();
         v.ValidateExportsAndStart();
         v.ValidateSegments();
-        v.ValidateBodies();
+        if (lazyBodies)
+        {
+            v._ctx.DeferBodies();
+        }
+        else
+        {
+            ValidateBodies(v._ctx, null, v._fv, v._buffers);
+        }
         module.Context = v._ctx;
         return v._ctx;
     }
@@ -252,20 +263,36 @@ internal sealed partial class ModuleValidator
         }
     }
 
-    private void ValidateBodies()
+    /// <summary>
+    /// Validates the bodies of <paramref name="ctx"/>'s module, skipping those marked done in <paramref name="done"/>
+    /// (lazy validation; null: all) and marking the others.
+    /// </summary>
+    internal static void ValidateBodies(ModuleContext ctx, byte[]? done, FuncValidator? fv = null, InstructionBuffers? buffers = null)
     {
-        var m = _m;
+        var m = ctx.Module;
         int n = m.Bodies.Count;
         long codeBytes = 0;
-        foreach (var b in m.Bodies)
+        for (int i = 0; i < n; i++)
         {
-            codeBytes += b.Length;
+            if (done is null || done[i] == 0)
+            {
+                codeBytes += m.Bodies[i].Length;
+            }
         }
         if (n < 2 || codeBytes < ParallelCodeBytes || Environment.ProcessorCount < 2)
         {
+            fv ??= new FuncValidator(ctx);
+            buffers ??= new InstructionBuffers();
             for (int i = 0; i < n; i++)
             {
-                _fv.ValidateFunction(m.ImportedFunctionCount + i, _buffers);
+                if (done is null || Volatile.Read(ref done[i]) == 0)
+                {
+                    fv.ValidateFunction(m.ImportedFunctionCount + i, buffers);
+                    if (done is not null)
+                    {
+                        Volatile.Write(ref done[i], 1);
+                    }
+                }
             }
             return;
         }
@@ -278,16 +305,20 @@ internal sealed partial class ModuleValidator
         Parallel.For(
             0,
             n,
-            () => (new FuncValidator(_ctx), new InstructionBuffers()),
+            () => (new FuncValidator(ctx), new InstructionBuffers()),
             (i, state, local) =>
             {
-                if (i > Volatile.Read(ref firstFailed))
+                if (i > Volatile.Read(ref firstFailed) || (done is not null && Volatile.Read(ref done[i]) != 0))
                 {
                     return local;
                 }
                 try
                 {
                     local.Item1.ValidateFunction(m.ImportedFunctionCount + i, local.Item2);
+                    if (done is not null)
+                    {
+                        Volatile.Write(ref done[i], 1);
+                    }
                 }
                 catch (WasmException e)
                 {
