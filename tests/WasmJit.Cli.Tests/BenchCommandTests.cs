@@ -179,4 +179,15 @@ public class BenchCommandTests
     {
         Assert.Equal(step, SvgChart.NiceStep(rough), 9);
     }
+
+    [Fact]
+    public void Tiered_reports_the_loop_tier_up_of_a_kernel()
+    {
+        // crc32's work is one long loop in main: it moves to compiled code at the loop header mid-call.
+        var r = Cli.Run("bench", RepoFile("perf/kernels/crc32.wasm"), "--engine", "tiered", "-n", "1", "-w", "0");
+        Assert.True(r.ExitCode == 0, r.Err);
+        Assert.Contains("checksum: 32390806", r.Out);
+        Assert.Contains("tier-up events:", r.Out);
+        Assert.Contains("Loop, loop entry", r.Out);
+    }
 }

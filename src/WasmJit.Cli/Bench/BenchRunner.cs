@@ -65,9 +65,15 @@ internal sealed class BenchRunner(BenchOptions options)
         var module = Module.FromBytes(BenchHost.CreateEngine(options.Engine), bytes, Path.GetFileName(options.File));
         double decodeMs = sw.Elapsed.TotalMilliseconds;
 
-        // The JIT's tier-up events are not on main yet, so nothing feeds _tierUps; once the tiered engine publishes
-        // them, subscribe here and record (clock time, function, reason) for the report and the chart.
         _clock = Stopwatch.StartNew();
+        // Tier-ups (which function, when, why) for the report and the chart, from the JIT's EventSource.
+        using var listener = new TierUpListener((function, reason) =>
+        {
+            lock (_tierUps)
+            {
+                _tierUps.Add(new TierUpEvent(_clock.Elapsed.TotalMilliseconds, function, reason));
+            }
+        });
         return options.Invoke is null ? RunCommands(module, bytes.Length, decodeMs) : RunInvoke(module, bytes.Length, decodeMs);
     }
 
