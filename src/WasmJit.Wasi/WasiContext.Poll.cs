@@ -80,13 +80,33 @@ internal sealed partial class WasiContext
         {
             if (earliest > 0)
             {
-                Thread.Sleep(TimeSpan.FromTicks((long)Math.Min(earliest / 100, (ulong)TimeSpan.MaxValue.Ticks)));
+                SleepAtLeast(earliest);
             }
             WriteEvent(m, outPtr, earliestUserdata, Errno.Success, EventClock, 0);
             nevents = 1;
         }
         m.WriteU32(neventsPtr, nevents);
         return Errno.Success;
+    }
+
+    /// <summary>
+    /// Sleeps until at least <paramref name="ns"/> nanoseconds have passed on the monotonic clock: Thread.Sleep
+    /// can wake a little early, and a guest that measures its sleep must never see it shorter than it asked for.
+    /// </summary>
+    private static void SleepAtLeast(ulong ns)
+    {
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        double ticksPerNs = System.Diagnostics.Stopwatch.Frequency / 1e9;
+        long deadline = start + (long)Math.Min(ns * ticksPerNs, long.MaxValue / 2.0);
+        while (true)
+        {
+            long left = deadline - System.Diagnostics.Stopwatch.GetTimestamp();
+            if (left <= 0)
+            {
+                return;
+            }
+            Thread.Sleep((int)Math.Min(Math.Ceiling(left / ticksPerNs / 1e6), int.MaxValue - 1));
+        }
     }
 
     private static void WriteEvent(IGuestMemory m, uint p, ulong userdata, Errno error, byte type, ulong nbytes)
