@@ -11,6 +11,12 @@ namespace WasmJit.Cli.Commands;
 /// <c>_start</c> returns); a trap prints its message and the wasm backtrace on stderr and exits 134 (as an abort
 /// does, and as node's runner reports it); a module that cannot be linked (e.g. an unknown import, named by
 /// module and field) exits 1.
+/// <para>
+/// Memories the module imports from <c>env</c> are created from their declared type. A wasi-threads program (it
+/// imports <c>wasi.thread-spawn</c>) runs with <c>DefineWasiThreads</c>: one WASI context for all its threads, and
+/// the program ends at the first of <c>_start</c> returning, or a <c>proc_exit</c> or trap on any thread; the other
+/// threads are then cancelled and joined before the exit code is reported (src/WasmJit.Wasi/RATIONALE.md).
+/// </para>
 /// </summary>
 internal static class RunCommand
 {
