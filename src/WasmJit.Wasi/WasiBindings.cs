@@ -140,18 +140,13 @@ public static class WasiLinkerExtensions
     private sealed record WasiInstanceBinding(WasiContext Context, IGuestMemory Memory);
 }
 
-/// <summary>
-/// WASI's view of the calling instance's exported "memory" (or, when it exports none, its memory 0, e.g. one it
-/// imports as wasm-ld's <c>--import-memory</c> without <c>--export-memory</c> emits): 32-bit pointers, out of
-/// bounds = EFAULT.
-/// </summary>
+/// <summary>WASI's view of the calling instance's exported "memory": 32-bit pointers, out of bounds = EFAULT.</summary>
 internal sealed class InstanceGuestMemory(CallerContext caller) : IGuestMemory
 {
     public unsafe Span<byte> Slice(uint ptr, uint length)
     {
         var memory = caller.DefaultMemory
-            ?? (caller.Instance is { Memories: [var first, ..] } ? first : null)
-            ?? throw new InvalidOperationException("WASI needs the module to have a linear memory (exported as \"memory\")");
+            ?? throw new InvalidOperationException("WASI needs the module to export its linear memory as \"memory\"");
         if (!memory.InBounds(ptr, length) || length > int.MaxValue)
         {
             throw new WasiErrnoException(Errno.Fault);
