@@ -162,7 +162,7 @@ internal static class RunCommand
         Store store;
         try
         {
-            store = new Store(engine, r.Limits, stop.Token);
+            store = new Store(engine, r.Limits, threaded ? stop.Token : CancellationToken.None);
         }
         catch (NotSupportedException e)
         {
