@@ -44,7 +44,7 @@ internal sealed class TieredEngine : ExecutionEngine
     {
         if (_requested.TryAdd(function, 0))
         {
-            Run(() => TierUp(function, TierUpReason.Calls));
+            Run(() => TierUp(function, TierUpReason.Calls), () => (uint)function.CallCount);
         }
     }
 
@@ -72,7 +72,7 @@ internal sealed class TieredEngine : ExecutionEngine
                 {
                     TierUpReporter.Report(Options, result, TierUpReason.Loop, site.LoopOffset, function.DisplayName);
                 }
-            });
+            }, static () => CompileQueue.Urgent);
             return Options.TierUpInBackground ? null : JitTier.LoopEntryOf(function, site);
         }
         return null;
@@ -82,7 +82,7 @@ internal sealed class TieredEngine : ExecutionEngine
     {
         if (_requested.TryAdd(function, 0))
         {
-            Run(() => TierUp(function, TierUpReason.Loop));
+            Run(() => TierUp(function, TierUpReason.Loop), static () => CompileQueue.Urgent);
         }
     }
 
@@ -95,11 +95,12 @@ internal sealed class TieredEngine : ExecutionEngine
         }
     }
 
-    private void Run(Action job)
+    /// <summary>Runs a compilation job: in the background (hottest first, by <paramref name="heat"/>), or now.</summary>
+    private void Run(Action job, Func<long> heat)
     {
         if (Options.TierUpInBackground)
         {
-            CompileQueue.Post(job);
+            CompileQueue.Post(job, heat);
         }
         else
         {
