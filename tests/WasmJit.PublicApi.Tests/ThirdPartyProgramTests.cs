@@ -30,49 +30,54 @@ public sealed class ThirdPartyProgramTests(ITestOutputHelper log)
         print(json.load(open("/sandbox/sub/out.json")) == data)
         """;
 
-    [NpmFixtureFact(NpmFixtures.Python)]
-    public void PythonComputesAndWritesFilesLikeUnderNode()
+    [NpmFixtureTheory(NpmFixtures.Python)]
+    [MemberData(nameof(Engines.Data), MemberType = typeof(Engines))]
+    public void PythonComputesAndWritesFilesLikeUnderNode(string engine)
     {
         var run = new ProgramRun(NpmFixtures.Verified(NpmFixtures.Python), ["python", "-c", PythonScript], []);
+        var (node, tree) = NodeRunner.RunOnce(run, sandboxed: true);
         using var dirs = new SandboxDirs();
-        var node = NodeRunner.Run(run, dirs.Node);
         var sw = Stopwatch.StartNew();
-        var ours = ApiRunner.Run(run, dirs.Ours);
-        log.WriteLine($"wasmjit (interpreter): {sw.Elapsed.TotalSeconds:F2} s\n{ours.Stdout}{ours.Stderr}");
+        var ours = ApiRunner.Run(run, dirs.Ours, engine);
+        log.WriteLine($"wasmjit ({engine}): {sw.Elapsed.TotalSeconds:F2} s\n{ours.Stdout}{ours.Stderr}");
 
         Assert.Equal(0, node.ExitCode);
         Assert.Equal(node.ExitCode, ours.ExitCode);
         Assert.Equal(node.Stdout, ours.Stdout);
         Assert.Equal(node.Stderr, ours.Stderr);
-        Assert.Equal(SandboxDirs.Describe(dirs.Node), SandboxDirs.Describe(dirs.Ours));
+        Assert.Equal(tree, SandboxDirs.Describe(dirs.Ours));
         Assert.Contains("(3, 42, 'abc')", ours.Stdout);
     }
 
-    [NpmFixtureFact(NpmFixtures.Python)]
-    public void PythonExitCodeAndTraceback()
+    [NpmFixtureTheory(NpmFixtures.Python)]
+    [MemberData(nameof(Engines.Data), MemberType = typeof(Engines))]
+    public void PythonExitCodeAndTraceback(string engine)
     {
         var run = new ProgramRun(NpmFixtures.Verified(NpmFixtures.Python),
             ["python", "-c", "import sys\nprint('before')\nsys.stdout.flush()\nraise SystemExit(7)"], []);
-        var node = NodeRunner.Run(run, null);
-        var ours = ApiRunner.Run(run, null);
+        var sw = Stopwatch.StartNew();
+        var node = NodeRunner.RunOnce(run, sandboxed: false).Result;
+        var ours = ApiRunner.Run(run, null, engine);
         Assert.Equal(7, node.ExitCode);
         Assert.Equal(node.ExitCode, ours.ExitCode);
         Assert.Equal(node.Stdout, ours.Stdout);
 
         run = run with { Args = ["python", "-c", "1/0"] };
-        node = NodeRunner.Run(run, null);
-        ours = ApiRunner.Run(run, null);
+        node = NodeRunner.RunOnce(run, sandboxed: false).Result;
+        ours = ApiRunner.Run(run, null, engine);
+        log.WriteLine($"wasmjit ({engine}) and node: {sw.Elapsed.TotalSeconds:F2} s");
         Assert.Equal(1, ours.ExitCode);
         Assert.Equal(node.Stderr, ours.Stderr);
         Assert.Contains("ZeroDivisionError", ours.Stderr);
     }
 
-    [NpmFixtureFact(NpmFixtures.Icepll)]
-    public void IcepllLikeUnderNode()
+    [NpmFixtureTheory(NpmFixtures.Icepll)]
+    [MemberData(nameof(Engines.Data), MemberType = typeof(Engines))]
+    public void IcepllLikeUnderNode(string engine)
     {
         var run = new ProgramRun(NpmFixtures.Verified(NpmFixtures.Icepll), ["icepll", "-i", "12", "-o", "48"], []);
-        var node = NodeRunner.Run(run, null);
-        var ours = ApiRunner.Run(run, null);
+        var node = NodeRunner.RunOnce(run, sandboxed: false).Result;
+        var ours = ApiRunner.Run(run, null, engine);
         log.WriteLine(ours.Stdout);
         Assert.Equal(0, node.ExitCode);
         Assert.Equal(node.ExitCode, ours.ExitCode);
