@@ -37,9 +37,12 @@ public sealed class ThirdPartyProgramTests(ITestOutputHelper log)
         var run = new ProgramRun(NpmFixtures.Verified(NpmFixtures.Python), ["python", "-c", PythonScript], []);
         var (node, tree) = NodeRunner.RunOnce(run, sandboxed: true);
         using var dirs = new SandboxDirs();
+        using var tierUps = new TierUpListener("python");
         var sw = Stopwatch.StartNew();
         var ours = ApiRunner.Run(run, dirs.Ours, engine);
-        log.WriteLine($"wasmjit ({engine}): {sw.Elapsed.TotalSeconds:F2} s\n{ours.Stdout}{ours.Stderr}");
+        var during = tierUps.Events.ToArray();
+        log.WriteLine($"wasmjit ({engine}): {sw.Elapsed.TotalSeconds:F2} s; tier-ups during the run: {during.Length} " +
+            $"({during.Count(e => e.LoopEntry)} loop entries, {during.Count(e => !e.Compiled)} refused)\n{ours.Stdout}{ours.Stderr}");
 
         Assert.Equal(0, node.ExitCode);
         Assert.Equal(node.ExitCode, ours.ExitCode);
@@ -47,6 +50,12 @@ public sealed class ThirdPartyProgramTests(ITestOutputHelper log)
         Assert.Equal(node.Stderr, ours.Stderr);
         Assert.Equal(tree, SandboxDirs.Describe(dirs.Ours));
         Assert.Contains("(3, 42, 'abc')", ours.Stdout);
+        if (engine == Engines.TieredEager)
+        {
+            // Functions did change tier while python ran: called ones and, through loop entries, running ones.
+            Assert.Contains(during, e => e.Compiled && e.Reason == "Calls");
+            Assert.Contains(during, e => e.Compiled && e.LoopEntry);
+        }
     }
 
     [NpmFixtureTheory(NpmFixtures.Python)]

@@ -44,7 +44,7 @@ internal sealed class TieredEngine : ExecutionEngine
     {
         if (_requested.TryAdd(function, 0))
         {
-            Run(() => TierUp(function, TierUpReason.Calls));
+            Run(function, () => TierUp(function, TierUpReason.Calls));
         }
     }
 
@@ -61,7 +61,7 @@ internal sealed class TieredEngine : ExecutionEngine
         }
         if (_requestedLoops.TryAdd((function, site.LoopOffset), 0))
         {
-            Run(() =>
+            Run(function, () =>
             {
                 if (_requested.TryAdd(function, 0))
                 {
@@ -82,7 +82,7 @@ internal sealed class TieredEngine : ExecutionEngine
     {
         if (_requested.TryAdd(function, 0))
         {
-            Run(() => TierUp(function, TierUpReason.Loop));
+            Run(function, () => TierUp(function, TierUpReason.Loop));
         }
     }
 
@@ -95,11 +95,20 @@ internal sealed class TieredEngine : ExecutionEngine
         }
     }
 
-    private void Run(Action job)
+    private void Run(WasmFunction function, Action job)
     {
         if (Options.TierUpInBackground)
         {
-            CompileQueue.Post(job);
+            // The queue is per process: without the check, a program that ended (its store disposed) with many
+            // functions still queued (low thresholds: python queues ~2,000) kept the compiler thread busy for
+            // seconds, delaying every later store's tier-ups and taking a core from whatever runs next.
+            CompileQueue.Post(() =>
+            {
+                if (!function.Instance.Store.IsDisposed && !function.Instance.Disposed)
+                {
+                    job();
+                }
+            });
         }
         else
         {
