@@ -65,6 +65,13 @@ internal static class ApiRunner
 
     public static RunResult Run(ProgramRun run, string? sandbox, EngineConfig config)
     {
+        var engine = new Engine(config);
+        return Run(run, sandbox, Module.FromFile(engine, run.Wasm));
+    }
+
+    /// <summary>A run of an already loaded module (<paramref name="run"/>'s Wasm is ignored), in a new store of its engine.</summary>
+    public static RunResult Run(ProgramRun run, string? sandbox, Module module)
+    {
         var stdout = new MemoryStream();
         var stderr = new MemoryStream();
         var options = WasiOptions.Default.WithArgs(run.Args).WithStdout(stdout).WithStderr(stderr)
@@ -77,11 +84,11 @@ internal static class ApiRunner
         {
             options = options.WithPreopenedDirectory(sandbox, "/sandbox");
         }
-        var engine = new Engine(config);
+        var engine = module.Engine;
         int code;
         using (var store = new Store(engine))
         {
-            var instance = new Linker(engine).DefineWasi(options).Instantiate(store, Module.FromFile(engine, run.Wasm));
+            var instance = new Linker(engine).DefineWasi(options).Instantiate(store, module);
             try
             {
                 instance.GetAction("_start")();
