@@ -37,7 +37,7 @@ internal static class Repo
 /// loop back-edges) that most functions a program runs move from the interpreter to the JIT while it runs,
 /// including functions that are on the stack at the time (loops tier up mid-call).
 /// </summary>
-internal static class Engines
+internal static class ProgramEngines
 {
     public const string Interp = "interp";
     public const string Jit = "jit";
@@ -61,7 +61,7 @@ internal static class Engines
 /// <summary>Runs a program through the public API only (Module, Linker.DefineWasi, Store, typed _start).</summary>
 internal static class ApiRunner
 {
-    public static RunResult Run(ProgramRun run, string? sandbox, string engine) => Run(run, sandbox, Engines.Config(engine));
+    public static RunResult Run(ProgramRun run, string? sandbox, string engine) => Run(run, sandbox, ProgramEngines.Config(engine));
 
     public static RunResult Run(ProgramRun run, string? sandbox, EngineConfig config)
     {

@@ -31,7 +31,7 @@ public sealed class ThirdPartyProgramTests(ITestOutputHelper log)
         """;
 
     [NpmFixtureTheory(NpmFixtures.Python)]
-    [MemberData(nameof(Engines.Data), MemberType = typeof(Engines))]
+    [MemberData(nameof(ProgramEngines.Data), MemberType = typeof(ProgramEngines))]
     public void PythonComputesAndWritesFilesLikeUnderNode(string engine)
     {
         var run = new ProgramRun(NpmFixtures.Verified(NpmFixtures.Python), ["python", "-c", PythonScript], []);
@@ -50,7 +50,7 @@ public sealed class ThirdPartyProgramTests(ITestOutputHelper log)
         Assert.Equal(node.Stderr, ours.Stderr);
         Assert.Equal(tree, SandboxDirs.Describe(dirs.Ours));
         Assert.Contains("(3, 42, 'abc')", ours.Stdout);
-        if (engine == Engines.TieredEager)
+        if (engine == ProgramEngines.TieredEager)
         {
             // Functions did change tier while python ran: called ones and, through loop entries, running ones.
             Assert.Contains(during, e => e.Compiled && e.Reason == "Calls");
@@ -59,7 +59,7 @@ public sealed class ThirdPartyProgramTests(ITestOutputHelper log)
     }
 
     [NpmFixtureTheory(NpmFixtures.Python)]
-    [MemberData(nameof(Engines.Data), MemberType = typeof(Engines))]
+    [MemberData(nameof(ProgramEngines.Data), MemberType = typeof(ProgramEngines))]
     public void PythonExitCodeAndTraceback(string engine)
     {
         var run = new ProgramRun(NpmFixtures.Verified(NpmFixtures.Python),
@@ -68,7 +68,7 @@ public sealed class ThirdPartyProgramTests(ITestOutputHelper log)
         var node = NodeRunner.RunOnce(run, sandboxed: false).Result;
         // Both runs instantiate one module in two stores: the second reuses what the engine compiled for the
         // first (the jit engine compiles python's 11,448 functions once per module, not per run).
-        var module = Module.FromFile(new Engine(Engines.Config(engine)), run.Wasm);
+        var module = Module.FromFile(new Engine(ProgramEngines.Config(engine)), run.Wasm);
         var ours = ApiRunner.Run(run, null, module);
         Assert.Equal(7, node.ExitCode);
         Assert.Equal(node.ExitCode, ours.ExitCode);
@@ -84,7 +84,7 @@ public sealed class ThirdPartyProgramTests(ITestOutputHelper log)
     }
 
     [NpmFixtureTheory(NpmFixtures.Icepll)]
-    [MemberData(nameof(Engines.Data), MemberType = typeof(Engines))]
+    [MemberData(nameof(ProgramEngines.Data), MemberType = typeof(ProgramEngines))]
     public void IcepllLikeUnderNode(string engine)
     {
         var run = new ProgramRun(NpmFixtures.Verified(NpmFixtures.Icepll), ["icepll", "-i", "12", "-o", "48"], []);

@@ -18,7 +18,7 @@ public sealed class WasiProgramTests(ITestOutputHelper log)
         ],
     };
 
-    /// <summary>Every scenario in every engine (<see cref="Engines"/>).</summary>
+    /// <summary>Every scenario in every engine (<see cref="ProgramEngines"/>).</summary>
     public static TheoryData<string, string> ScenariosByEngine
     {
         get
@@ -26,7 +26,7 @@ public sealed class WasiProgramTests(ITestOutputHelper log)
             var data = new TheoryData<string, string>();
             foreach (var scenario in s_scenarios.Keys)
             {
-                foreach (var engine in Engines.All)
+                foreach (var engine in ProgramEngines.All)
                 {
                     data.Add(scenario, engine);
                 }
