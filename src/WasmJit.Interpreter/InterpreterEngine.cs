@@ -26,7 +26,11 @@ internal sealed class InterpreterEngine : ExecutionEngine
 #pragma warning disable CA2255
     [ModuleInitializer]
 #pragma warning restore CA2255
-    internal static void Register() => ExecutionEngine.Register(EngineKind.Interpreter, o => new InterpreterEngine(o));
+    internal static void Register()
+    {
+        ExecutionEngine.Register(EngineKind.Interpreter, o => new InterpreterEngine(o));
+        StartupWarmup.Add(typeof(Interpreter), "Run");
+    }
 
     public override FunctionCode CreateInitialCode(WasmFunction function) => LazyInterpretedCode.Instance;
 

@@ -121,7 +121,7 @@ internal sealed partial class Translator
                 PushConst((uint)ins.Imm);
                 break;
             case Opcode.V128Const:
-                PushConstV128(ins.V128);
+                PushConstV128(in ins.V128);
                 break;
 
             // Conversions that do not change the slot's bits (i32 is kept zero-extended): no instruction at all.
@@ -308,8 +308,7 @@ internal sealed partial class Translator
                 e = ins.Lane;
                 break;
             case ImmKind.Shuffle:
-                e = _v128Pool.Count;
-                _v128Pool.Add(ins.V128);
+                e = AddV128(in ins.V128);
                 break;
         }
         if (info.Push == SigType.None)

@@ -92,7 +92,10 @@ internal sealed partial class Translator
     private readonly Dictionary<(ulong, ulong, bool), int> _constMap = [];
     private readonly List<int> _brTables = [];
     private readonly List<(int Pc, int Offset)> _loops = [];
-    private readonly List<Vector128<byte>> _v128Pool = [];
+    // Not a List<Vector128<byte>>: a call taking a Vector128 by value keeps crossgen2 from precompiling the caller
+    // (ReadyToRun calls that ABI unstable), so the translator would start on tier-0 code. Same for PushConstV128's `in`.
+    private Vector128<byte>[] _v128Pool = [];
+    private int _v128Count;
     private readonly List<string> _messages = [];
 
     /// <summary>Is memory 0 a 32-bit memory (its loads and stores take the main loop's fast path)?</summary>
@@ -196,7 +199,7 @@ internal sealed partial class Translator
             Consts = [.. _consts],
             FrameSlots = _stackBase + _maxHeight,
             BrTables = [.. _brTables],
-            V128Pool = [.. _v128Pool],
+            V128Pool = _v128Pool[.._v128Count],
             Messages = [.. _messages],
             StackBase = _stackBase,
             Loops = [.. _loops],
@@ -396,10 +399,11 @@ internal sealed partial class Translator
         }
     }
 
-    private void PushConstV128(Vector128<byte> v)
+    private void PushConstV128(in Vector128<byte> v)
     {
-        var u = v.AsUInt64();
-        int slot = ConstSlot(u.GetElement(0), u.GetElement(1), true);
+        ulong lo = Unsafe.As<Vector128<byte>, ulong>(ref Unsafe.AsRef(in v));
+        ulong hi = Unsafe.Add(ref Unsafe.As<Vector128<byte>, ulong>(ref Unsafe.AsRef(in v)), 1);
+        int slot = ConstSlot(lo, hi, true);
         if (slot >= 0)
         {
             Push(Cls.V128, slot);
@@ -407,9 +411,20 @@ internal sealed partial class Translator
         else
         {
             int home = PushHome(Cls.V128);
-            Emit((int)IOp.Const, d: home, x: (long)u.GetElement(0));
-            Emit((int)IOp.Const, d: home + 1, x: (long)u.GetElement(1));
+            Emit((int)IOp.Const, d: home, x: (long)lo);
+            Emit((int)IOp.Const, d: home + 1, x: (long)hi);
         }
+    }
+
+    /// <summary>Adds a shuffle mask to the code's pool; returns its index.</summary>
+    private int AddV128(in Vector128<byte> v)
+    {
+        if (_v128Count == _v128Pool.Length)
+        {
+            Array.Resize(ref _v128Pool, Math.Max(4, _v128Count * 2));
+        }
+        _v128Pool[_v128Count] = v;
+        return _v128Count++;
     }
 
     // ---- emission ------------------------------------------------------------------------------------------

@@ -7,8 +7,11 @@ namespace WasmJit;
 /// <summary>
 /// Binds WASI preview1 (every function of <c>wasi_snapshot_preview1</c>,
 /// https://github.com/WebAssembly/WASI/blob/main/legacy/preview1/docs.md) into a <see cref="Linker"/> as typed host
-/// functions over <see cref="WasiContext"/>. Each store gets its own context (fd table, preopens), created on
-/// first use and closed with the store; each instance sees WASI through its own exported <c>memory</c>.
+/// functions over <see cref="WasiContext"/>. Each program gets its own context (fd table, preopens), created on
+/// first use and closed with the program's store; each instance sees WASI through its own exported <c>memory</c>.
+/// A program is one store, or with wasi-threads (<c>DefineWasiThreads</c>) the store that spawned threads plus
+/// the stores of its threads: they all share one (thread-safe) context, as one process shares one fd table. The
+/// context is looked up once per instance, so a call costs no lookup either way.
 /// <para>
 /// A WASI function that fails returns its errno to the program. <c>proc_exit</c> throws
 /// <see cref="WasiExitException"/>, which unwinds the wasm frames and leaves the API call exactly as thrown (it is
@@ -128,6 +131,7 @@ public static class WasiLinkerExtensions
             }
         }
 
+        // Store.GetOrAddState keys on the program's first store (the same store when there are no threads).
         private WasiInstanceBinding Bind(CallerContext caller) => new(
             caller.Store.GetOrAddState(this, () => new WasiContext(options)),
             new InstanceGuestMemory(caller));

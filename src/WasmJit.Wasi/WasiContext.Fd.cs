@@ -32,9 +32,21 @@ internal sealed partial class WasiContext
 
     public Errno FdClose(int fd)
     {
-        var f = Fd(fd);
+        WasiFd? f = null;
+        UpdateTable(t =>
+        {
+            // Looked up again under the lock: two threads closing the same fd must not both succeed.
+            f = (uint)fd < (uint)t.Length ? t[fd] : null;
+            if (f is not null)
+            {
+                t[fd] = null;
+            }
+        });
+        if (f is null)
+        {
+            return Errno.Badf;
+        }
         f.CloseHost();
-        _fds[fd] = null;
         return Errno.Success;
     }
 
@@ -256,7 +268,7 @@ internal sealed partial class WasiContext
     public Errno FdPwrite(IGuestMemory m, int fd, uint iovs, uint iovsLen, ulong offset, uint nwrittenPtr) =>
         Transfer(m, fd, iovs, iovsLen, nwrittenPtr, write: true, offset: checked((long)offset));
 
-    private unsafe Errno Transfer(IGuestMemory m, int fd, uint iovs, uint iovsLen, uint resultPtr, bool write, long offset)
+    private Errno Transfer(IGuestMemory m, int fd, uint iovs, uint iovsLen, uint resultPtr, bool write, long offset)
     {
         ulong needed = write ? RightFdWrite : RightFdRead;
         if (offset >= 0)
@@ -271,6 +283,20 @@ internal sealed partial class WasiContext
         if (f.Kind == WasiFdKind.Stream && offset >= 0)
         {
             return Errno.Spipe;
+        }
+        // One transfer at a time per fd: .NET streams are not thread-safe, and a closing thread must not close the
+        // host descriptor under a read (CloseHost takes the same lock). Distinct fds proceed in parallel.
+        lock (f.Sync)
+        {
+            return TransferLocked(m, f, iovs, iovsLen, resultPtr, write, offset);
+        }
+    }
+
+    private unsafe Errno TransferLocked(IGuestMemory m, WasiFd f, uint iovs, uint iovsLen, uint resultPtr, bool write, long offset)
+    {
+        if (f.Closed)
+        {
+            return Errno.Badf;
         }
         ulong total = 0;
         for (uint i = 0; i < iovsLen; i++)
@@ -340,11 +366,15 @@ internal sealed partial class WasiContext
             return Errno.NotDir;
         }
         RequirePosix();
-        if (cookie == 0 || f.DirEntries is null)
+        List<(string Name, byte Type, ulong Ino)> entries;
+        lock (f.Sync)
         {
-            f.DirEntries = ListDirectory(f.HostPath);
+            if (cookie == 0 || f.DirEntries is null)
+            {
+                f.DirEntries = ListDirectory(f.HostPath);
+            }
+            entries = f.DirEntries;
         }
-        var entries = f.DirEntries;
         uint used = 0;
         var header = new byte[24];
         for (ulong i = cookie; i < (ulong)entries.Count && used < bufLen; i++)
@@ -409,9 +439,22 @@ internal sealed partial class WasiContext
             return Errno.Success;
         }
         // Only the virtual entry goes away: a stdio stream that the program "closes" stays open in the host.
+        bool moved = false;
+        UpdateTable(t =>
+        {
+            if (ReferenceEquals(t[from], f) && ReferenceEquals(t[to], target))
+            {
+                t[to] = f;
+                t[from] = null;
+                moved = true;
+            }
+        });
+        if (!moved)
+        {
+            // Another thread closed or renumbered one of them meanwhile.
+            return Errno.Badf;
+        }
         target.CloseHost();
-        _fds[to] = f;
-        _fds[from] = null;
         return Errno.Success;
     }
 

@@ -7,10 +7,20 @@ namespace WasmJit.Wasi;
 /// directories are the preopens (https://github.com/WebAssembly/WASI/blob/main/legacy/preview1/docs.md).
 /// Every function is a method taking guest pointers as <c>uint</c> and returning an <see cref="Errno"/>; partial
 /// files group them as the witx does (args, clocks, fd, path, poll, proc, random, sock).
+/// <para>
+/// Thread-safe, because wasi-threads runs one program (one context, one fd table) on many threads: the fd table is
+/// copy-on-write (a lookup is one volatile read and an index, no lock; opening, closing and renumbering swap in a new
+/// array under <see cref="_tableLock"/>), and each fd serialises its own I/O (<see cref="WasiFd.Sync"/>), so threads
+/// reading and writing distinct fds never wait for each other. A single-threaded program pays an uncontended
+/// monitor per read or write, next to a system call.
+/// </para>
 /// </summary>
 internal sealed partial class WasiContext : IDisposable
 {
-    private readonly List<WasiFd?> _fds = [];
+    private readonly object _tableLock = new();
+
+    /// <summary>The fd table; never mutated in place once published (see the class comment).</summary>
+    private WasiFd?[] _fds;
     private readonly WasiOptions _options;
     private readonly Stopwatch _monotonic = Stopwatch.StartNew();
     private readonly long _monotonicBaseNs;
@@ -19,29 +29,31 @@ internal sealed partial class WasiContext : IDisposable
     {
         _options = options;
         _monotonicBaseNs = DateTime.UtcNow.Ticks * 100;
-        _fds.Add(new WasiFd
+        var fds = new List<WasiFd?>();
+        fds.Add(new WasiFd
         {
             Kind = WasiFdKind.Stream, Stream = options.Stdin ?? Console.OpenStandardInput(), Readable = true,
             RightsBase = WasiConstants.StdioRights,
         });
-        _fds.Add(new WasiFd
+        fds.Add(new WasiFd
         {
             Kind = WasiFdKind.Stream, Stream = options.Stdout ?? Console.OpenStandardOutput(), Writable = true,
             RightsBase = WasiConstants.StdioRights,
         });
-        _fds.Add(new WasiFd
+        fds.Add(new WasiFd
         {
             Kind = WasiFdKind.Stream, Stream = options.Stderr ?? Console.OpenStandardError(), Writable = true,
             RightsBase = WasiConstants.StdioRights,
         });
         foreach (var p in options.Preopens)
         {
-            _fds.Add(new WasiFd
+            fds.Add(new WasiFd
             {
                 Kind = WasiFdKind.Directory, HostPath = p.HostPath, Root = p.HostPath, PreopenName = p.GuestPath,
                 RightsBase = WasiConstants.DirRights, RightsInheriting = WasiConstants.AllRights,
             });
         }
+        _fds = [.. fds];
     }
 
     public WasiOptions Options => _options;
@@ -61,7 +73,8 @@ internal sealed partial class WasiContext : IDisposable
 
     private WasiFd Fd(int fd, ulong rights = 0)
     {
-        if ((uint)fd >= (uint)_fds.Count || _fds[fd] is not { } f)
+        var table = Volatile.Read(ref _fds);
+        if ((uint)fd >= (uint)table.Length || table[fd] is not { } f)
         {
             throw new WasiErrnoException(Errno.Badf);
         }
@@ -72,18 +85,34 @@ internal sealed partial class WasiContext : IDisposable
         return f;
     }
 
+    /// <summary>Puts <paramref name="fd"/> in the lowest free slot above stdio (as POSIX open does) and returns its number.</summary>
     private int Allocate(WasiFd fd)
     {
-        for (int i = 3; i < _fds.Count; i++)
+        lock (_tableLock)
         {
-            if (_fds[i] is null)
+            var table = _fds;
+            int i = 3;
+            while (i < table.Length && table[i] is not null)
             {
-                _fds[i] = fd;
-                return i;
+                i++;
             }
+            var next = new WasiFd?[Math.Max(table.Length, i + 1)];
+            table.CopyTo(next, 0);
+            next[i] = fd;
+            Volatile.Write(ref _fds, next);
+            return i;
         }
-        _fds.Add(fd);
-        return _fds.Count - 1;
+    }
+
+    /// <summary>Replaces the table by a changed copy (under the table lock).</summary>
+    private void UpdateTable(Action<WasiFd?[]> change)
+    {
+        lock (_tableLock)
+        {
+            var next = (WasiFd?[])_fds.Clone();
+            change(next);
+            Volatile.Write(ref _fds, next);
+        }
     }
 
     private static void Check(int rc)
@@ -102,12 +131,18 @@ internal sealed partial class WasiContext : IDisposable
         }
     }
 
+    /// <summary>Closes the host files the program opened; later calls see an empty fd table (EBADF).</summary>
     public void Dispose()
     {
-        foreach (var f in _fds)
+        WasiFd?[] table;
+        lock (_tableLock)
+        {
+            table = _fds;
+            Volatile.Write(ref _fds, []);
+        }
+        foreach (var f in table)
         {
             f?.CloseHost();
         }
-        _fds.Clear();
     }
 }

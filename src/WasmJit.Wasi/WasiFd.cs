@@ -55,12 +55,27 @@ internal sealed class WasiFd
         _ => WasiConstants.FiletypeCharacterDevice,
     };
 
+    /// <summary>Held for the duration of one read or write (and for closing), so the fd serialises its own I/O only.</summary>
+    public object Sync { get; } = new();
+
+    /// <summary>Set when <see cref="CloseHost"/> closed the host descriptor (under <see cref="Sync"/>).</summary>
+    public bool Closed { get; private set; }
+
     public void CloseHost()
     {
-        if (HostFd >= 0)
+        // Streams have no host descriptor: do not take the lock, a thread may be blocked reading stdin under it.
+        if (HostFd < 0)
         {
-            Posix.Close(HostFd);
-            HostFd = -1;
+            return;
+        }
+        lock (Sync)
+        {
+            if (HostFd >= 0)
+            {
+                Posix.Close(HostFd);
+                HostFd = -1;
+                Closed = true;
+            }
         }
     }
 }

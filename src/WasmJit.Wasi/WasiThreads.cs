@@ -17,12 +17,15 @@ using Store = WasmJit.Runtime.Store;
 /// shared; the module's globals (e.g. its stack pointer) are per instance, which is what wasi-libc expects (it sets
 /// the new thread's stack pointer in <c>wasi_thread_start</c>). How the instance is made is the front end's business:
 /// <see cref="ForRuntime"/> instantiates in one runtime store, <c>Linker.DefineWasiThreads</c> (public API) in a
-/// new public store per thread.
+/// new public store per thread that belongs to the spawning program (one WASI context, one cancellation token), with
+/// one <see cref="WasiThreads"/> per program.
 /// </para>
 /// <para>
 /// wasi-threads says a trap or <c>proc_exit</c> in any thread ends every thread: the first such exception is kept in
 /// <see cref="Failure"/> and reported through <see cref="ThreadFailed"/>; a host stops the other threads by
-/// cancelling its store's <see cref="StoreOptions.Cancellation"/> (which interrupts parked waits).
+/// cancelling its store's <see cref="StoreOptions.Cancellation"/> (which interrupts loops, calls and parked waits),
+/// then <see cref="JoinAll"/>. <c>wasmjit run</c> does so on the first proc_exit or trap of any thread and when
+/// <c>_start</c> returns (src/WasmJit.Wasi/RATIONALE.md).
 /// </para>
 /// </summary>
 internal sealed class WasiThreads

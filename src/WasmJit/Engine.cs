@@ -15,6 +15,7 @@ public sealed class Engine
     {
         ArgumentNullException.ThrowIfNull(config);
         Config = config;
+        Runtime.ExecutionEngine.WarmUp(Kind);
     }
 
     public EngineConfig Config { get; }
@@ -23,14 +24,16 @@ public sealed class Engine
 
     public WasmFeatures Features => Config.Features;
 
+    private Runtime.EngineKind Kind => Config.Strategy switch
+    {
+        ExecutionStrategy.Jit => Runtime.EngineKind.Jit,
+        ExecutionStrategy.Tiered => Runtime.EngineKind.Tiered,
+        _ => Runtime.EngineKind.Interpreter,
+    };
+
     internal Runtime.StoreOptions CreateStoreOptions(StoreLimits limits) => new()
     {
-        Engine = Config.Strategy switch
-        {
-            ExecutionStrategy.Jit => Runtime.EngineKind.Jit,
-            ExecutionStrategy.Tiered => Runtime.EngineKind.Tiered,
-            _ => Runtime.EngineKind.Interpreter,
-        },
+        Engine = Kind,
         Features = Config.Features,
         TierUpCalls = Config.TierUpCallThreshold,
         TierUpBackEdges = Config.TierUpLoopThreshold,

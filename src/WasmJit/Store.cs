@@ -15,6 +15,7 @@ namespace WasmJit;
 public sealed partial class Store : IDisposable
 {
     private readonly Dictionary<object, object> _state = [];
+    private readonly Store? _program;
     private bool _disposed;
 
     public Store(Engine engine)
@@ -37,8 +38,27 @@ public sealed partial class Store : IDisposable
         ArgumentNullException.ThrowIfNull(limits);
         Engine = engine;
         Limits = limits;
+        Cancellation = cancellation;
         Inner = new Runtime.Store(engine.CreateStoreOptions(limits) with { Cancellation = cancellation });
     }
+
+    /// <summary>
+    /// A store for another thread of the program that runs in <paramref name="program"/> (wasi-threads: one store per
+    /// thread, one program): same engine and cancellation token, and the host state (<see cref="GetOrAddState"/>,
+    /// e.g. the WASI context with its fd table) is the program's, not its own. Disposing it leaves that state alone;
+    /// it belongs to the program's first store.
+    /// </summary>
+    internal Store(Store program, StoreLimits limits)
+        : this(program.Engine, limits, program.Cancellation)
+    {
+        _program = program.Program;
+    }
+
+    /// <summary>The store that owns this one's host state: itself, or the first store of its program (see above).</summary>
+    internal Store Program => _program ?? this;
+
+    /// <summary>The token given at construction (stores of spawned threads share it).</summary>
+    internal CancellationToken Cancellation { get; }
 
     public Engine Engine { get; }
 
@@ -112,6 +132,10 @@ public sealed partial class Store : IDisposable
     internal T GetOrAddState<T>(object key, Func<T> create)
         where T : class
     {
+        if (!ReferenceEquals(Program, this))
+        {
+            return Program.GetOrAddState(key, create);
+        }
         lock (_state)
         {
             if (!_state.TryGetValue(key, out var value))

@@ -11,6 +11,12 @@ namespace WasmJit.Cli.Commands;
 /// <c>_start</c> returns); a trap prints its message and the wasm backtrace on stderr and exits 134 (as an abort
 /// does, and as node's runner reports it); a module that cannot be linked (e.g. an unknown import, named by
 /// module and field) exits 1.
+/// <para>
+/// Memories the module imports from <c>env</c> are created from their declared type. A wasi-threads program (it
+/// imports <c>wasi.thread-spawn</c>) runs with <c>DefineWasiThreads</c>: one WASI context for all its threads, and
+/// the program ends at the first of <c>_start</c> returning, or a <c>proc_exit</c> or trap on any thread; the other
+/// threads are then cancelled and joined before the exit code is reported (src/WasmJit.Wasi/RATIONALE.md).
+/// </para>
 /// </summary>
 internal static class RunCommand
 {
@@ -128,27 +134,54 @@ internal static class RunCommand
             }
             wasi = wasi.WithPreopenedDirectory(host, guest);
         }
-        if (!ReferenceEquals(output, Console.Out))
+        bool threaded = module.Imports.Any(i => i.Module == "wasi" && i.Name == "thread-spawn" && i.Kind == ExternKind.Func);
+        // Threads may still be writing when the program ends (wasi-threads: the first thread to finish it wins), so
+        // their output goes through gates that run closes before returning: nothing is written after that.
+        var stdout = !ReferenceEquals(output, Console.Out) ? new TextWriterStream(output) : threaded ? Console.OpenStandardOutput() : null;
+        var stderr = !ReferenceEquals(error, Console.Error) ? new TextWriterStream(error) : threaded ? Console.OpenStandardError() : null;
+        var gates = new List<GatedStream>();
+        if (stdout is not null)
         {
-            wasi = wasi.WithStdout(new TextWriterStream(output));
+            wasi = wasi.WithStdout(threaded ? Gate(stdout) : stdout);
         }
-        if (!ReferenceEquals(error, Console.Error))
+        if (stderr is not null)
         {
-            wasi = wasi.WithStderr(new TextWriterStream(error));
+            wasi = wasi.WithStderr(threaded ? Gate(stderr) : stderr);
         }
 
+        Stream Gate(Stream s)
+        {
+            var g = new GatedStream(s);
+            gates.Add(g);
+            return g;
+        }
+
+        // Cancelling it stops every thread of the program (their stores share it): loops and parked waits end. Not
+        // disposed: a thread stuck in a host call may still fail (and cancel it) after run has returned.
+        var stop = new CancellationTokenSource();
         Store store;
         try
         {
-            store = new Store(engine, r.Limits);
+            store = new Store(engine, r.Limits, threaded ? stop.Token : CancellationToken.None);
         }
         catch (NotSupportedException e)
         {
             throw new CliException($"--engine {r.Engine}: {e.Message}");
         }
+        var outcome = new ProgramOutcome();
         using (store)
         {
             var linker = new Linker(engine).DefineWasi(wasi);
+            DefineImportedMemories(linker, store, module);
+            if (threaded)
+            {
+                linker.DefineWasiThreads(module, (_, e) =>
+                {
+                    outcome.End(e);
+                    stop.Cancel();
+                });
+            }
+            object?[]? results = null;
             try
             {
                 var instance = linker.Instantiate(store, module);
@@ -161,24 +194,72 @@ internal static class RunCommand
                         throw new CliException($"{r.File}: _start must take and return nothing, it is {start.Type}");
                     }
                     start.Invoke();
-                    return ExitCodes.Ok;
                 }
-                instance.GetFunction("_initialize")?.Invoke();
-                var function = instance.GetFunction(r.Invoke)
-                    ?? throw new CliException($"{r.File}: no exported function '{r.Invoke}' ({Exported(module)})");
-                var results = function.Invoke(InvokeArguments.Parse(function.Type, r.Args));
-                foreach (var value in results is object?[] many ? many : function.Type.Results.Length == 0 ? [] : [results])
+                else
                 {
-                    output.WriteLine(InvokeArguments.Format(value));
+                    instance.GetFunction("_initialize")?.Invoke();
+                    var function = instance.GetFunction(r.Invoke)
+                        ?? throw new CliException($"{r.File}: no exported function '{r.Invoke}' ({Exported(module)})");
+                    var value = function.Invoke(InvokeArguments.Parse(function.Type, r.Args));
+                    results = value is object?[] many ? many : function.Type.Results.Length == 0 ? [] : [value];
                 }
+                // The main thread returned: the program is over (wasi-threads), whatever other threads are doing.
+                if (outcome.End(null))
+                {
+                    foreach (var v in results ?? [])
+                    {
+                        output.WriteLine(InvokeArguments.Format(v));
+                    }
+                }
+            }
+            catch (Exception e) when (e is WasiExitException or WasmTrapException)
+            {
+                outcome.End(e);
+            }
+            finally
+            {
+                if (threaded)
+                {
+                    StopThreads(stop, store, gates, error);
+                }
+                output.Flush();
+                error.Flush();
+            }
+            return Report(outcome.Ending, error);
+        }
+    }
+
+    /// <summary>
+    /// Ends every other thread of the program: cancels their stores and waits a little for them to unwind. A thread
+    /// that stays (blocked in a host call, e.g. reading stdin) is a background thread: it cannot keep the process
+    /// alive, and the closed gates drop anything it writes.
+    /// </summary>
+    private static void StopThreads(CancellationTokenSource stop, Store store, List<GatedStream> gates, TextWriter error)
+    {
+        stop.Cancel();
+        bool joined = WasiThreadsLinkerExtensions.JoinWasiThreads(store, ThreadGrace);
+        foreach (var g in gates)
+        {
+            g.Close();
+        }
+        if (!joined)
+        {
+            error.WriteLine($"wasmjit: some threads did not stop within {ThreadGrace.TotalSeconds:0.#} s (blocked in a host call); their output is dropped");
+        }
+    }
+
+    private static readonly TimeSpan ThreadGrace = TimeSpan.FromSeconds(2);
+
+    /// <summary>The exit code of how the program ended (and the trap message on stderr).</summary>
+    private static int Report(Exception? ending, TextWriter error)
+    {
+        switch (ending)
+        {
+            case null:
                 return ExitCodes.Ok;
-            }
-            catch (WasiExitException e)
-            {
-                return e.ExitCode;
-            }
-            catch (WasmTrapException e)
-            {
+            case WasiExitException exit:
+                return exit.ExitCode;
+            case WasmTrapException e:
                 error.WriteLine($"wasmjit: trap: {CommandAction.OneLine(e.Message)}");
                 if (e.Kind == TrapKind.HostError && e.InnerException is { } inner)
                 {
@@ -192,14 +273,44 @@ internal static class RunCommand
                         error.WriteLine($"  {i}: {e.WasmBacktrace[i]}");
                     }
                 }
-                return ExitCodes.Trap;
-            }
-            finally
-            {
-                output.Flush();
                 error.Flush();
+                return ExitCodes.Trap;
+            default:
+                // Not the program's doing (a host failure on a spawned thread): as if the main thread had thrown it.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ending);
+                return ExitCodes.Internal;
+        }
+    }
+
+    /// <summary>
+    /// Memories the module imports from <c>env</c> (as wasm-ld's <c>--import-memory</c> emits, shared with
+    /// <c>--shared-memory</c> for wasi-threads): created in the program's store with the import's declared type.
+    /// </summary>
+    private static void DefineImportedMemories(Linker linker, Store store, Module module)
+    {
+        var defined = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var import in module.Imports)
+        {
+            if (import.Module == "env" && import.Kind == ExternKind.Memory && import.MemoryType is { } type && defined.Add(import.Name))
+            {
+                linker.Define("env", import.Name, new Memory(store, store.Inner.CreateMemory(type)));
             }
         }
+    }
+
+    /// <summary>
+    /// How the program ended: the first of the main thread returning (null), <c>proc_exit</c> or a trap on any
+    /// thread. Later endings (e.g. threads interrupted because the program is over) do not count.
+    /// </summary>
+    private sealed class ProgramOutcome
+    {
+        private static readonly Exception s_returned = new();
+        private Exception? _ending;
+
+        public Exception? Ending => ReferenceEquals(_ending, s_returned) ? null : _ending;
+
+        /// <summary>Records the ending; true if it is the first.</summary>
+        public bool End(Exception? ending) => Interlocked.CompareExchange(ref _ending, ending ?? s_returned, null) is null;
     }
 
     private static string Exported(Module module)

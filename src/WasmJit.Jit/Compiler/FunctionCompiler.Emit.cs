@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Reflection.Emit;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using WasmJit.Binary;
 
@@ -74,7 +75,7 @@ internal sealed partial class FunctionCompiler
             case Opcode.I64Const: EmitLdcI8((long)ins.Imm); Push(ValKind.I64); return;
             case Opcode.F32Const: EmitF32Const((uint)ins.Imm); Push(ValKind.F32); return;
             case Opcode.F64Const: EmitF64Const(ins.Imm); Push(ValKind.F64); return;
-            case Opcode.V128Const: EmitV128Const(ins.V128); Push(ValKind.V128); return;
+            case Opcode.V128Const: EmitV128Const(in ins.V128); Push(ValKind.V128); return;
         }
         ref readonly var info = ref ins.Info;
         if (info.Imm is ImmKind.Memarg or ImmKind.Memarglane)
@@ -166,11 +167,12 @@ internal sealed partial class FunctionCompiler
         }
     }
 
-    private void EmitV128Const(Vector128<byte> v)
+    // `in`: a Vector128 passed by value keeps crossgen2 from precompiling the callers (Emit among them).
+    private void EmitV128Const(in Vector128<byte> v)
     {
-        var q = v.AsUInt64();
-        EmitLdcI8((long)q.GetElement(0));
-        EmitLdcI8((long)q.GetElement(1));
+        ref ulong q = ref Unsafe.As<Vector128<byte>, ulong>(ref Unsafe.AsRef(in v));
+        EmitLdcI8((long)q);
+        EmitLdcI8((long)Unsafe.Add(ref q, 1));
         Call(JitMembers.M(typeof(Vector128), nameof(Vector128.Create), typeof(ulong), typeof(ulong)));
         Call(s_asByteFromUInt64);
     }
@@ -384,7 +386,7 @@ internal sealed partial class FunctionCompiler
     {
         if (ins.Info.Imm == ImmKind.Shuffle)
         {
-            EmitV128Const(ins.V128);
+            EmitV128Const(in ins.V128);
         }
         else
         {

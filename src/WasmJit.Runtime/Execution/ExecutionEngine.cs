@@ -51,30 +51,50 @@ internal abstract class ExecutionEngine
 
     public static ExecutionEngine Create(StoreOptions options)
     {
+        EnsureRegistered(options.Engine);
         if (TryGet(options.Engine, out var factory))
         {
             return factory(options);
         }
-        string assembly = options.Engine switch
+        throw new NotSupportedException($"no {options.Engine} engine is available (assembly {AssemblyOf(options.Engine)} registers none)");
+    }
+
+    /// <summary>
+    /// Loads what an engine of <paramref name="kind"/> runs on and starts compiling its costly methods in the
+    /// background (<see cref="StartupWarmup"/>): call it as early as the kind is known, before loading modules.
+    /// </summary>
+    public static void WarmUp(EngineKind kind)
+    {
+        EnsureRegistered(kind);
+        if (kind == EngineKind.Tiered)
         {
-            EngineKind.Interpreter => "WasmJit.Interpreter",
-            EngineKind.Jit => "WasmJit.Jit",
-            _ => "WasmJit",
-        };
+            EnsureRegistered(EngineKind.Interpreter);
+        }
+        StartupWarmup.Start();
+    }
+
+    private static string AssemblyOf(EngineKind kind) => kind switch
+    {
+        EngineKind.Interpreter => "WasmJit.Interpreter",
+        EngineKind.Jit => "WasmJit.Jit",
+        _ => "WasmJit",
+    };
+
+    private static void EnsureRegistered(EngineKind kind)
+    {
+        if (TryGet(kind, out _))
+        {
+            return;
+        }
         try
         {
-            var asm = Assembly.Load(assembly);
+            var asm = Assembly.Load(AssemblyOf(kind));
             RuntimeHelpers.RunModuleConstructor(asm.ManifestModule.ModuleHandle);
         }
         catch (IOException)
         {
-            // Not deployed: reported below.
+            // Not deployed: Create reports it.
         }
-        if (TryGet(options.Engine, out factory))
-        {
-            return factory(options);
-        }
-        throw new NotSupportedException($"no {options.Engine} engine is available (assembly {assembly} registers none)");
     }
 
     private static bool TryGet(EngineKind kind, out Func<StoreOptions, ExecutionEngine> factory)

@@ -42,6 +42,10 @@ internal readonly struct WasmValue : IEquatable<WasmValue>
         return new(ValType.V128, u.GetElement(0), u.GetElement(1), null);
     }
 
+    /// <summary>A v128 from its two 64-bit halves (low first). Callers that hold a Vector128 in a field use this:
+    /// passing a Vector128 by value keeps crossgen2 from precompiling the caller.</summary>
+    public static WasmValue FromV128Bits(ulong lo, ulong hi) => new(ValType.V128, lo, hi, null);
+
     public static WasmValue FromRef(ValType type, object? reference) => new(type, 0, 0, reference);
 
     /// <summary>The default (zero or null) value of a defaultable type.</summary>

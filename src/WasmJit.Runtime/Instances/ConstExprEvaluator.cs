@@ -32,7 +32,9 @@ internal static class ConstExprEvaluator
                     values.Add(WasmValue.FromF64Bits(ins.Imm));
                     break;
                 case Opcode.V128Const:
-                    values.Add(WasmValue.FromV128(ins.V128));
+                    // The halves through a reference: a by-value Vector128 call argument keeps crossgen2 from precompiling Evaluate.
+                    ref ulong half = ref System.Runtime.CompilerServices.Unsafe.As<System.Runtime.Intrinsics.Vector128<byte>, ulong>(ref ins.V128);
+                    values.Add(WasmValue.FromV128Bits(half, System.Runtime.CompilerServices.Unsafe.Add(ref half, 1)));
                     break;
                 case Opcode.RefNull:
                     values.Add(WasmValue.FromRef(inst.Canonical(ValType.Ref(ins.Heap, true)), null));
@@ -72,4 +74,5 @@ internal static class ConstExprEvaluator
         }
         return values[^1];
     }
+
 }
