@@ -23,6 +23,11 @@ internal static unsafe partial class Posix
     public static bool Supported => OperatingSystem.IsLinux() &&
         (RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64);
 
+    public const int CLOCK_THREAD_CPUTIME_ID = 3;
+
+    [DllImport(Libc, EntryPoint = "clock_gettime")]
+    public static extern int ClockGetTime(int clock, long* timespec);
+
     [DllImport(Libc, SetLastError = true, EntryPoint = "open")]
     public static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, int mode);
 

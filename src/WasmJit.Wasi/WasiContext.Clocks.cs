@@ -29,7 +29,18 @@ internal sealed partial class WasiContext
         WasiConstants.ClockRealtime => (ulong)((DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100),
         WasiConstants.ClockMonotonic => (ulong)(_monotonicBaseNs + (long)(_monotonic.ElapsedTicks * (1e9 / Stopwatch.Frequency))),
         WasiConstants.ClockProcessCpu => (ulong)(Process.GetCurrentProcess().TotalProcessorTime.Ticks * 100),
-        WasiConstants.ClockThreadCpu => (ulong)(Process.GetCurrentProcess().TotalProcessorTime.Ticks * 100),
+        WasiConstants.ClockThreadCpu => ThreadCpuNs(),
         _ => throw new WasiErrnoException(Errno.Inval),
     };
+
+    /// <summary>The calling thread's CPU time (not the process's, which counts the JIT's and the GC's threads too).</summary>
+    private static unsafe ulong ThreadCpuNs()
+    {
+        long* ts = stackalloc long[2];
+        if (Posix.Supported && Posix.ClockGetTime(Posix.CLOCK_THREAD_CPUTIME_ID, ts) == 0)
+        {
+            return (ulong)((ts[0] * 1_000_000_000) + ts[1]);
+        }
+        return (ulong)(Process.GetCurrentProcess().TotalProcessorTime.Ticks * 100);
+    }
 }

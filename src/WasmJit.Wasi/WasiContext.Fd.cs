@@ -460,7 +460,8 @@ internal sealed partial class WasiContext
 
     public Errno FdSeek(IGuestMemory m, int fd, long offset, uint whence, uint newOffsetPtr)
     {
-        var f = Fd(fd, RightFdSeek);
+        // witx rights: fd_tell alone allows a seek that leaves the offset unaltered (whence::cur, offset 0).
+        var f = Fd(fd, offset == 0 && whence == WhenceCur ? RightFdTell : RightFdSeek);
         if (f.Kind != WasiFdKind.File)
         {
             return f.Kind == WasiFdKind.Directory ? Errno.Badf : Errno.Spipe;

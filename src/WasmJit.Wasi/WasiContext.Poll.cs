@@ -6,7 +6,9 @@ internal sealed partial class WasiContext
 {
     /// <summary>
     /// poll_oneoff: fd subscriptions are always ready (regular files and the host's streams never block here);
-    /// clock subscriptions sleep until the earliest deadline when no fd is ready. Events are 32 bytes, subscriptions 48.
+    /// clock subscriptions sleep until the earliest deadline when no fd is ready. Every clock whose deadline has
+    /// passed by then (all those due at the earliest one, or already expired ones next to ready fds) gets an event.
+    /// Events are 32 bytes, subscriptions 48.
     /// </summary>
     public Errno PollOneoff(IGuestMemory m, uint inPtr, uint outPtr, uint nsubscriptions, uint neventsPtr)
     {
@@ -16,8 +18,7 @@ internal sealed partial class WasiContext
         }
         uint nevents = 0;
         ulong earliest = ulong.MaxValue;
-        ulong earliestUserdata = 0;
-        bool anyClock = false;
+        var clocks = new List<(ulong Userdata, ulong Wait)>();
         for (uint i = 0; i < nsubscriptions; i++)
         {
             uint s = inPtr + (i * 48);
@@ -41,12 +42,8 @@ internal sealed partial class WasiContext
                         continue;
                     }
                     ulong wait = (flags & SubclockAbstime) != 0 ? (timeout > now ? timeout - now : 0) : timeout;
-                    anyClock = true;
-                    if (wait < earliest)
-                    {
-                        earliest = wait;
-                        earliestUserdata = userdata;
-                    }
+                    clocks.Add((userdata, wait));
+                    earliest = Math.Min(earliest, wait);
                     break;
                 }
                 case EventFdRead:
@@ -76,14 +73,18 @@ internal sealed partial class WasiContext
                     return Errno.Inval;
             }
         }
-        if (nevents == 0 && anyClock)
+        // With an fd ready nothing waits: only clocks that have already expired are due.
+        ulong due = nevents == 0 ? earliest : 0;
+        if (nevents == 0 && due > 0 && clocks.Count > 0)
         {
-            if (earliest > 0)
+            SleepAtLeast(due);
+        }
+        foreach (var (userdata, wait) in clocks)
+        {
+            if (wait <= due)
             {
-                SleepAtLeast(earliest);
+                WriteEvent(m, outPtr + (nevents++ * 32), userdata, Errno.Success, EventClock, 0);
             }
-            WriteEvent(m, outPtr, earliestUserdata, Errno.Success, EventClock, 0);
-            nevents = 1;
         }
         m.WriteU32(neventsPtr, nevents);
         return Errno.Success;

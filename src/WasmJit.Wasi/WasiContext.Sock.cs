@@ -1,8 +1,9 @@
 namespace WasmJit.Wasi;
 
 /// <summary>
-/// Sockets: preview1 can only use sockets the host preopened; WasmJit preopens none, so every call is
-/// <see cref="Errno.NotSup"/> on a valid fd and <see cref="Errno.Badf"/> otherwise.
+/// Sockets: preview1 can only use sockets the host preopened; WasmJit preopens none, so no fd is a socket and
+/// every call is <see cref="Errno.NotSock"/> on a valid fd (as accept/recv/send/shutdown on a non-socket in POSIX)
+/// and <see cref="Errno.Badf"/> otherwise.
 /// </summary>
 internal sealed partial class WasiContext
 {
@@ -33,6 +34,6 @@ internal sealed partial class WasiContext
     private Errno SocketError(int fd)
     {
         Fd(fd);
-        return Errno.NotSup;
+        return Errno.NotSock;
     }
 }

@@ -17,13 +17,17 @@ public sealed class RunCommandTests
         throw new InvalidOperationException("repository root not found");
     }
 
-    [Fact]
-    public void RunsACommandWithArgsAndEnv()
+    /// <summary>The engines of <c>--engine</c>: programs must behave the same in each.</summary>
+    public static TheoryData<string> Engines => ["interp", "jit", "tiered"];
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void RunsACommandWithArgsAndEnv(string engine)
     {
-        var r = Cli.Run("run", "--env", "HELLO=there", "--argv0", "prog", Kernel("hello.wasm"), "--", "x", "-y");
+        var r = Cli.Run("run", "--engine", engine, "--env", "HELLO=there", "--argv0", "prog", Kernel("hello.wasm"), "--", "x", "-y");
         Assert.Equal(0, r.ExitCode);
         Assert.Equal("hello, world\nargc: 3\nargv[0]: prog\nargv[1]: x\nargv[2]: -y\nHELLO: there\n", r.Out.ReplaceLineEndings("\n"));
-        var d = Cli.Run("run", Kernel("hello.wasm"));
+        var d = Cli.Run("run", "--engine", engine, Kernel("hello.wasm"));
         Assert.Contains("argv[0]: hello.wasm", d.Out);
     }
 
@@ -71,8 +75,9 @@ public sealed class RunCommandTests
         Assert.Contains("type mismatch", eager.Err);
     }
 
-    [Fact]
-    public void ExitCodeIsTheProgramsAndTrapsPrintABacktrace()
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void ExitCodeIsTheProgramsAndTrapsPrintABacktrace(string engine)
     {
         using var dir = new TempDir();
         var exit = dir.File("exit.wat", """
@@ -80,7 +85,7 @@ public sealed class RunCommandTests
               (memory (export "memory") 1)
               (func (export "_start") (call $exit (i32.const 17))))
             """);
-        Assert.Equal(17, Cli.Run("run", exit).ExitCode);
+        Assert.Equal(17, Cli.Run("run", "--engine", engine, exit).ExitCode);
 
         var trap = dir.File("trap.wat", """
             (module $m (memory (export "memory") 1)
@@ -88,7 +93,7 @@ public sealed class RunCommandTests
               (func $outer (call $inner))
               (func (export "_start") (call $outer)))
             """);
-        var r = Cli.Run("run", trap);
+        var r = Cli.Run("run", "--engine", engine, trap);
         Assert.Equal(134, r.ExitCode);
         var err = r.Err.ReplaceLineEndings("\n");
         Assert.Contains("trap: out of bounds memory access", err);
@@ -134,8 +139,9 @@ public sealed class RunCommandTests
         Assert.Contains("not a duration", bad.Err);
     }
 
-    [Fact]
-    public void PreopenedDirectoriesMayBeNamedSlash()
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void PreopenedDirectoriesMayBeNamedSlash(string engine)
     {
         using var dir = new TempDir();
         dir.File("data/in.txt", "payload");
@@ -155,7 +161,7 @@ public sealed class RunCommandTests
                 (i32.store (i32.const 204) (i32.load (i32.const 208)))
                 (drop (call $write (i32.const 1) (i32.const 200) (i32.const 1) (i32.const 212)))))
             """);
-        var r = Cli.Run("run", "--dir", Path.Combine(dir.Path, "data") + "::/", wat);
+        var r = Cli.Run("run", "--engine", engine, "--dir", Path.Combine(dir.Path, "data") + "::/", wat);
         Assert.Equal(0, r.ExitCode);
         Assert.Equal("payload", r.Out);
     }

@@ -48,6 +48,28 @@ public class TieringTests
     }
 
     [Fact]
+    public void QueuedCompilesOfADisposedStoreAreDropped()
+    {
+        var m = new TestModule();
+        int f = m.Func(TestModule.Sig([I], I), new Code().Get(0).I32(3).Op(I32Mul), name: "triple");
+        var events = new ConcurrentQueue<TierUpEvent>();
+        using var gate = new ManualResetEventSlim();
+        using var drained = new ManualResetEventSlim();
+        // Hold the process-wide compiler thread so the tier-up request is still queued when the store goes away.
+        WasmJit.Tiering.CompileQueue.Post(gate.Wait);
+        var inst = new TestInstance(m, Tiered(events, calls: 1, background: true));
+        var fn = (WasmFunction)inst.Instance.Functions[f];
+        Assert.Equal(6, inst.I32(f, 2));
+        Assert.Equal(9, inst.I32(f, 3));
+        inst.Dispose();
+        gate.Set();
+        WasmJit.Tiering.CompileQueue.Post(drained.Set);
+        Assert.True(drained.Wait(TimeSpan.FromSeconds(30)));
+        Assert.Empty(events);
+        Assert.IsNotType<JitCode>(fn.Code);
+    }
+
+    [Fact]
     public void InterpretedCallersPickUpTheCompiledCallee()
     {
         var m = new TestModule();

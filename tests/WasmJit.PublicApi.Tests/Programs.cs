@@ -32,10 +32,45 @@ internal static class Repo
     }
 }
 
+/// <summary>
+/// The engines every real program runs in: the three strategies, plus tiered with thresholds so low (2 calls, 50
+/// loop back-edges) that most functions a program runs move from the interpreter to the JIT while it runs,
+/// including functions that are on the stack at the time (loops tier up mid-call).
+/// </summary>
+internal static class ProgramEngines
+{
+    public const string Interp = "interp";
+    public const string Jit = "jit";
+    public const string Tiered = "tiered";
+    public const string TieredEager = "tiered-eager";
+
+    public static readonly string[] All = [Interp, Jit, Tiered, TieredEager];
+
+    public static TheoryData<string> Data => [.. All];
+
+    public static EngineConfig Config(string engine) => engine switch
+    {
+        Interp => EngineConfig.Default.WithStrategy(ExecutionStrategy.Interpreter),
+        Jit => EngineConfig.Default.WithStrategy(ExecutionStrategy.Jit),
+        Tiered => EngineConfig.Default.WithStrategy(ExecutionStrategy.Tiered),
+        TieredEager => EngineConfig.Default.WithStrategy(ExecutionStrategy.Tiered).WithTierUpThresholds(2, 50),
+        _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "unknown engine"),
+    };
+}
+
 /// <summary>Runs a program through the public API only (Module, Linker.DefineWasi, Store, typed _start).</summary>
 internal static class ApiRunner
 {
-    public static RunResult Run(ProgramRun run, string? sandbox, ExecutionStrategy strategy = ExecutionStrategy.Interpreter)
+    public static RunResult Run(ProgramRun run, string? sandbox, string engine) => Run(run, sandbox, ProgramEngines.Config(engine));
+
+    public static RunResult Run(ProgramRun run, string? sandbox, EngineConfig config)
+    {
+        var engine = new Engine(config);
+        return Run(run, sandbox, Module.FromFile(engine, run.Wasm));
+    }
+
+    /// <summary>A run of an already loaded module (<paramref name="run"/>'s Wasm is ignored), in a new store of its engine.</summary>
+    public static RunResult Run(ProgramRun run, string? sandbox, Module module)
     {
         var stdout = new MemoryStream();
         var stderr = new MemoryStream();
@@ -49,11 +84,11 @@ internal static class ApiRunner
         {
             options = options.WithPreopenedDirectory(sandbox, "/sandbox");
         }
-        var engine = new Engine(EngineConfig.Default.WithStrategy(strategy));
+        var engine = module.Engine;
         int code;
         using (var store = new Store(engine))
         {
-            var instance = new Linker(engine).DefineWasi(options).Instantiate(store, Module.FromFile(engine, run.Wasm));
+            var instance = new Linker(engine).DefineWasi(options).Instantiate(store, module);
             try
             {
                 instance.GetAction("_start")();
@@ -91,7 +126,30 @@ internal static class NodeRunner
         }
     });
 
+    /// <summary>Node's result per run (see <see cref="RunOnce"/>): a run is the same in every engine's test.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(RunResult Result, string? Tree)>> s_runs = new();
+
     public static bool Available => s_available.Value;
+
+    /// <summary>
+    /// The run under node, computed once per distinct run for the whole test process (thread-safe): with
+    /// <paramref name="sandboxed"/>, in a fresh /sandbox whose final tree is returned too.
+    /// </summary>
+    public static (RunResult Result, string? Tree) RunOnce(ProgramRun run, bool sandboxed)
+    {
+        var key = string.Join('\0', [run.Wasm, .. run.Args, "\u0001env", .. run.Env.Select(e => e.Key + "=" + e.Value),
+            "\u0001stdin", run.Stdin, sandboxed ? "sandbox" : "-"]);
+        return s_runs.GetOrAdd(key, _ => new(() =>
+        {
+            if (!sandboxed)
+            {
+                return (Run(run, null), null);
+            }
+            using var dirs = new SandboxDirs();
+            var result = Run(run, dirs.Node);
+            return (result, SandboxDirs.Describe(dirs.Node));
+        })).Value;
+    }
 
     public static RunResult Run(ProgramRun run, string? sandbox)
     {
@@ -190,6 +248,18 @@ internal static class NpmFixtures
 public sealed class NpmFixtureFactAttribute : FactAttribute
 {
     public NpmFixtureFactAttribute(string package)
+    {
+        if (NpmFixtures.Missing(package) is { } reason)
+        {
+            Skip = reason;
+        }
+    }
+}
+
+/// <summary>The theory form of <see cref="NpmFixtureFactAttribute"/> (one program, several engines).</summary>
+public sealed class NpmFixtureTheoryAttribute : TheoryAttribute
+{
+    public NpmFixtureTheoryAttribute(string package)
     {
         if (NpmFixtures.Missing(package) is { } reason)
         {

@@ -18,7 +18,22 @@ public sealed class WasiProgramTests(ITestOutputHelper log)
         ],
     };
 
-    public static TheoryData<string> Scenarios => [.. s_scenarios.Keys];
+    /// <summary>Every scenario in every engine (<see cref="ProgramEngines"/>).</summary>
+    public static TheoryData<string, string> ScenariosByEngine
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var scenario in s_scenarios.Keys)
+            {
+                foreach (var engine in ProgramEngines.All)
+                {
+                    data.Add(scenario, engine);
+                }
+            }
+            return data;
+        }
+    }
 
     private static readonly Dictionary<string, ProgramRun> s_scenarios = new()
     {
@@ -36,14 +51,14 @@ public sealed class WasiProgramTests(ITestOutputHelper log)
     };
 
     [Theory]
-    [MemberData(nameof(Scenarios))]
-    public void SameOutputAsNode(string scenario)
+    [MemberData(nameof(ScenariosByEngine))]
+    public void SameOutputAsNode(string scenario, string engine)
     {
         var run = s_scenarios[scenario];
         using var dirs = new SandboxDirs();
-        var ours = ApiRunner.Run(run, run.Sandbox ? dirs.Ours : null);
-        var reference = Reference(scenario, run, dirs);
-        log.WriteLine($"reference: {reference.Source}; exit {ours.ExitCode}; stdout:\n{ours.Stdout}\nstderr:\n{ours.Stderr}");
+        var ours = ApiRunner.Run(run, run.Sandbox ? dirs.Ours : null, engine);
+        var reference = Reference(scenario, run);
+        log.WriteLine($"{engine}; reference: {reference.Source}; exit {ours.ExitCode}; stdout:\n{ours.Stdout}\nstderr:\n{ours.Stderr}");
 
         Assert.Equal(reference.Result.ExitCode, ours.ExitCode);
         Assert.Equal(Adjust(scenario, reference.Result.Stdout), ours.Stdout);
@@ -58,13 +73,13 @@ public sealed class WasiProgramTests(ITestOutputHelper log)
         }
     }
 
-    private static (RunResult Result, string? Tree, string Source) Reference(string scenario, ProgramRun run, SandboxDirs dirs)
+    /// <summary>Node's output for the scenario: live (once per scenario, shared by the engines) or recorded.</summary>
+    private static (RunResult Result, string? Tree, string Source) Reference(string scenario, ProgramRun run)
     {
         var expected = Path.Combine(Repo.Programs, "wasi", "expected", scenario);
         if (NodeRunner.Available)
         {
-            var node = NodeRunner.Run(run, run.Sandbox ? dirs.Node : null);
-            var tree = run.Sandbox ? SandboxDirs.Describe(dirs.Node) : null;
+            var (node, tree) = NodeRunner.RunOnce(run, run.Sandbox);
             if (Environment.GetEnvironmentVariable("WASMJIT_RECORD_EXPECTED") == "1")
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(expected)!);

@@ -17,7 +17,7 @@ internal sealed partial class FunctionCompiler
     private void EmitCall(int f, bool tail)
     {
         var ft = _module.FuncTypeOf(f);
-        var direct = _mc.DirectTarget(f);
+        var direct = _mc.DirectTarget(f, _funcIndex);
         if (tail)
         {
             Spill();

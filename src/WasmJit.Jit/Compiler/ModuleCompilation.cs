@@ -20,7 +20,45 @@ internal sealed class ModuleCompilation(WasmModule module, WasmFeatures features
 
     public InstructionBuffers Buffers { get; } = new();
 
-    /// <summary>The callee's method when it is compiled in this batch (a direct IL <c>call</c>), else null.</summary>
-    public DynamicMethod? DirectTarget(int functionIndex) =>
-        functionIndex < methods.Length ? methods[functionIndex] : null;
+    private readonly bool[] _referenced = new bool[methods.Length];
+    private readonly List<int> _pendingReferences = [];
+
+    /// <summary>
+    /// The callee's method when it is compiled in this batch (a direct IL <c>call</c>), else null. Notes the
+    /// reference, which counts (see <see cref="IsReferenced"/>) once the caller compiles (<see cref="Commit"/>).
+    /// </summary>
+    public DynamicMethod? DirectTarget(int functionIndex, int caller)
+    {
+        if (functionIndex >= methods.Length || methods[functionIndex] is not { } m)
+        {
+            return null;
+        }
+        if (functionIndex != caller)
+        {
+            _pendingReferences.Add(functionIndex);
+        }
+        return m;
+    }
+
+    /// <summary>The function just emitted compiled: the direct calls it emitted now reference their callees.</summary>
+    public void Commit()
+    {
+        foreach (int f in _pendingReferences)
+        {
+            _referenced[f] = true;
+        }
+        _pendingReferences.Clear();
+    }
+
+    /// <summary>The function just emitted failed: its code is dropped, and so are its references.</summary>
+    public void Discard() => _pendingReferences.Clear();
+
+    /// <summary>
+    /// Does the code of a compiled function call <paramref name="functionIndex"/>'s method directly? If not, a
+    /// function that fails to compile can simply leave the batch: callers emitted later go through its entry.
+    /// </summary>
+    public bool IsReferenced(int functionIndex) => _referenced[functionIndex];
+
+    /// <summary>Takes a function that failed to compile out of the batch (it must not be <see cref="IsReferenced"/>).</summary>
+    public void Remove(int functionIndex) => methods[functionIndex] = null;
 }

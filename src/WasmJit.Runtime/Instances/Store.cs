@@ -47,6 +47,11 @@ internal sealed partial class Store : IDisposable
     /// <summary>Linear memory of the whole store, against <see cref="StoreOptions.MaxStoreMemoryBytes"/>.</summary>
     public ResourceScope Scope { get; }
 
+    private volatile bool _disposed;
+
+    /// <summary>Disposed: its code must not run any more (background work for it, e.g. tier-up compiles, is moot).</summary>
+    public bool IsDisposed => _disposed;
+
     /// <summary>Instances instantiated and not disposed.</summary>
     public int LiveInstances => Volatile.Read(ref _liveInstances);
 
@@ -132,6 +137,7 @@ internal sealed partial class Store : IDisposable
 
     public void Dispose()
     {
+        _disposed = true;
         lock (_memories)
         {
             foreach (var m in _memories)

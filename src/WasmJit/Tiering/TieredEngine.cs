@@ -44,7 +44,7 @@ internal sealed class TieredEngine : ExecutionEngine
     {
         if (_requested.TryAdd(function, 0))
         {
-            Run(() => TierUp(function, TierUpReason.Calls), () => (uint)function.CallCount);
+            Run(function, () => TierUp(function, TierUpReason.Calls), () => (uint)function.CallCount);
         }
     }
 
@@ -61,7 +61,7 @@ internal sealed class TieredEngine : ExecutionEngine
         }
         if (_requestedLoops.TryAdd((function, site.LoopOffset), 0))
         {
-            Run(() =>
+            Run(function, () =>
             {
                 if (_requested.TryAdd(function, 0))
                 {
@@ -82,7 +82,7 @@ internal sealed class TieredEngine : ExecutionEngine
     {
         if (_requested.TryAdd(function, 0))
         {
-            Run(() => TierUp(function, TierUpReason.Loop), static () => CompileQueue.Urgent);
+            Run(function, () => TierUp(function, TierUpReason.Loop), static () => CompileQueue.Urgent);
         }
     }
 
@@ -96,11 +96,20 @@ internal sealed class TieredEngine : ExecutionEngine
     }
 
     /// <summary>Runs a compilation job: in the background (hottest first, by <paramref name="heat"/>), or now.</summary>
-    private void Run(Action job, Func<long> heat)
+    private void Run(WasmFunction function, Action job, Func<long> heat)
     {
         if (Options.TierUpInBackground)
         {
-            CompileQueue.Post(job, heat);
+            // The queue is per process: without the check, a program that ended (its store disposed) with many
+            // functions still queued (low thresholds: python queues ~2,000) kept the compiler thread busy for
+            // seconds, delaying every later store's tier-ups and taking a core from whatever runs next.
+            CompileQueue.Post(() =>
+            {
+                if (!function.Instance.Store.IsDisposed && !function.Instance.Disposed)
+                {
+                    job();
+                }
+            }, heat);
         }
         else
         {
