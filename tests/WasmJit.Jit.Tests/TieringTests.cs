@@ -56,17 +56,38 @@ public class TieringTests
         using var gate = new ManualResetEventSlim();
         using var drained = new ManualResetEventSlim();
         // Hold the process-wide compiler thread so the tier-up request is still queued when the store goes away.
-        WasmJit.Tiering.CompileQueue.Post(gate.Wait);
+        WasmJit.Tiering.CompileQueue.Post(gate.Wait, static () => WasmJit.Tiering.CompileQueue.Urgent);
         var inst = new TestInstance(m, Tiered(events, calls: 1, background: true));
         var fn = (WasmFunction)inst.Instance.Functions[f];
         Assert.Equal(6, inst.I32(f, 2));
         Assert.Equal(9, inst.I32(f, 3));
         inst.Dispose();
         gate.Set();
-        WasmJit.Tiering.CompileQueue.Post(drained.Set);
+        WasmJit.Tiering.CompileQueue.Post(drained.Set, static () => long.MinValue);
         Assert.True(drained.Wait(TimeSpan.FromSeconds(30)));
         Assert.Empty(events);
         Assert.IsNotType<JitCode>(fn.Code);
+    }
+
+    [Fact]
+    public void TheCompileQueueRunsTheHottestJobFirst()
+    {
+        using var gate = new ManualResetEventSlim();
+        using var drained = new ManualResetEventSlim();
+        var order = new ConcurrentQueue<string>();
+        long heatOfB = 1;
+        // Hold the compiler thread, queue three jobs, then make B the hottest while they wait (as a function's call
+        // count keeps growing while it waits interpreted): the worker reads the heat when it picks its next job.
+        WasmJit.Tiering.CompileQueue.Post(gate.Wait, static () => WasmJit.Tiering.CompileQueue.Urgent);
+        WasmJit.Tiering.CompileQueue.Post(() => order.Enqueue("A"), static () => 5);
+        WasmJit.Tiering.CompileQueue.Post(() => order.Enqueue("B"), () => Interlocked.Read(ref heatOfB));
+        WasmJit.Tiering.CompileQueue.Post(() => order.Enqueue("C"), static () => 3);
+        WasmJit.Tiering.CompileQueue.Post(() => order.Enqueue("loop"), static () => WasmJit.Tiering.CompileQueue.Urgent);
+        Interlocked.Exchange(ref heatOfB, 100);
+        gate.Set();
+        WasmJit.Tiering.CompileQueue.Post(drained.Set, static () => long.MinValue);
+        Assert.True(drained.Wait(TimeSpan.FromSeconds(30)));
+        Assert.Equal(["loop", "B", "A", "C"], order.ToArray());
     }
 
     [Fact]
