@@ -76,21 +76,41 @@ internal static unsafe partial class Interpreter
             }
             Run(ts, stack, frameBase, maxDepth);
         }
-        catch (WasmTrapException e)
+        catch (WasmTrapException e) when (AddFrames(e, ts, frameBase))
         {
-            for (int i = ts.Count - 1; i >= frameBase; i--)
-            {
-                e.AddFrame(ts.Frames[i].Func.DisplayName);
-            }
-            throw;
+            // Never entered: the filter only records this activation's frames.
         }
         finally
         {
-            Array.Clear(ts.Frames, frameBase, ts.Count - frameBase);
-            ts.Count = frameBase;
+            // After a trap the filters (AddFrames) of this and outer activations may have dropped the frames already.
+            if (ts.Count > frameBase)
+            {
+                Array.Clear(ts.Frames, frameBase, ts.Count - frameBase);
+                ts.Count = frameBase;
+            }
             stack.Depth = depth;
             stack.Top = top;
         }
+    }
+
+    /// <summary>
+    /// Exception filter (always false): adds this activation's frames, innermost first, to the trap's backtrace and
+    /// drops them from the frame list. A filter rather than catch-and-rethrow because a rethrow starts a new dispatch
+    /// on top of the stack it unwinds: one nested dispatch per tier crossing, so a trap at the bottom of a deep
+    /// mixed-tier recursion overflowed the .NET stack while unwinding. Filters run in the first pass, innermost
+    /// first, before any finally: inner activations' frames are still listed, hence the drop (this activation is
+    /// certainly unwound once the filter declines; its finally then finds nothing left to clear, or finds that an outer
+    /// activation's filter dropped even more).
+    /// </summary>
+    private static bool AddFrames(WasmTrapException e, ThreadFrames ts, int frameBase)
+    {
+        for (int i = ts.Count - 1; i >= frameBase; i--)
+        {
+            e.AddFrame(ts.Frames[i].Func.DisplayName);
+        }
+        Array.Clear(ts.Frames, frameBase, ts.Count - frameBase);
+        ts.Count = frameBase;
+        return false;
     }
 
     /// <summary>

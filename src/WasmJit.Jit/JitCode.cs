@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace WasmJit.Jit;
 
@@ -20,24 +20,29 @@ internal sealed class JitCode : FunctionCode
 
     public TypedEntry Entry { get; }
 
+    /// <summary>
+    /// Not inlined, and everything that can trap is inside the try: this frame is the boundary that ends the
+    /// <see cref="Backtrace.SlotCall"/> segment its filter adds, so it must be on the stack trace exactly when the
+    /// filter ran.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public override void Call(WasmFunction function, WasmStack stack, int baseSlot)
     {
         int top = stack.Top;
-        int end = baseSlot + Math.Max(function.ParamSlots, function.ResultSlots);
-        stack.CheckCapacity(end);
-        stack.EnsureRefs(end);
-        if (end > top)
-        {
-            stack.Top = end;
-        }
         try
         {
+            int end = baseSlot + Math.Max(function.ParamSlots, function.ResultSlots);
+            stack.CheckCapacity(end);
+            stack.EnsureRefs(end);
+            if (end > top)
+            {
+                stack.Top = end;
+            }
             _invoke(Entry.Address, Entry.Target, stack, baseSlot);
         }
-        catch (WasmTrapException e)
+        catch (WasmTrapException e) when (Backtrace.AddCompiledFrames(e, Backtrace.SlotCall))
         {
-            Backtrace.AddCompiledFrames(e);
-            throw;
+            // Never entered (see Backtrace.AddCompiledFrames).
         }
         finally
         {
@@ -51,38 +56,16 @@ internal sealed class JitLoopEntry(JitLoopEntry.Body body, JitContext ctx) : Loo
 {
     public delegate void Body(WasmStack stack, int fp, JitContext ctx);
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public override void Run(WasmStack stack, int fp)
     {
         try
         {
             body(stack, fp, ctx);
         }
-        catch (WasmTrapException e)
+        catch (WasmTrapException e) when (Backtrace.AddCompiledFrames(e, Backtrace.LoopEntry))
         {
-            Backtrace.AddCompiledFrames(e);
-            throw;
+            // Never entered (see Backtrace.AddCompiledFrames).
         }
-    }
-}
-
-/// <summary>Names of compiled wasm frames for a trap's backtrace, read from the exception's stack trace.</summary>
-internal static class Backtrace
-{
-    private const string FramesSeenKey = "wasmjit.frames-seen";
-
-    /// <summary>Appends the compiled wasm frames between the throw (or the last boundary) and here, innermost first.</summary>
-    public static void AddCompiledFrames(WasmTrapException e)
-    {
-        var frames = new StackTrace(e, false).GetFrames();
-        int seen = e.Data[FramesSeenKey] is int n ? n : 0;
-        for (int i = seen; i < frames.Length; i++)
-        {
-            var name = frames[i].GetMethod()?.Name;
-            if (name is not null && name.Contains("(func ", StringComparison.Ordinal))
-            {
-                e.AddFrame(name);
-            }
-        }
-        e.Data[FramesSeenKey] = frames.Length;
     }
 }

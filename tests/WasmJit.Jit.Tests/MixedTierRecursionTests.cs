@@ -55,7 +55,7 @@ public class MixedTierRecursionTests
         }
     }
 
-    [Fact(Skip = CrashesTheHost)]
+    [Fact]
     public void DeepMixedRecursionTrapsInsteadOfOverflowing()
     {
         var (inst, even) = EvenOdd(tail: false, compileEven: true, compileOdd: false, maxCallDepth: 100_000_000);
@@ -64,5 +64,27 @@ public class MixedTierRecursionTests
             var e = Assert.Throws<WasmTrapException>(() => inst.I32(even, 50_000_000));
             Assert.Equal(TrapKind.CallStackExhausted, e.Kind);
         }
+    }
+
+    [Fact]
+    public void TrapBacktraceInterleavesTiersInCallOrder()
+    {
+        // even(n) = n == 0 ? unreachable : odd(n - 1) + 0, odd likewise; even compiled, odd interpreted.
+        var m = new TestModule();
+        Code Body(int other) =>
+            new Code().Get(0).Op(I32Eqz).If(I32T).Op(0x00).Else().Get(0).I32(1).Op(I32Sub).Call(other).I32(0).Op(I32Add).End();
+        int even = m.Func(TestModule.Sig([I], I), Body(1), name: "even");
+        m.Func(TestModule.Sig([I], I), Body(0), name: "odd");
+        var options = new StoreOptions
+        {
+            Engine = EngineKind.Tiered, Features = WasmFeatures.All, TierUpCalls = 1_000_000_000,
+            TierUpBackEdges = 1_000_000_000, TierUpInBackground = false,
+        };
+        using var inst = new TestInstance(m, options);
+        JitTier.TierUp((WasmFunction)inst.Instance.Functions[even]);
+        var e = Assert.Throws<WasmTrapException>(() => inst.I32(even, 4));
+        Assert.Equal(TrapKind.Unreachable, e.Kind);
+        string[] expected = ["test!even (func 0)", "test!odd (func 1)", "test!even (func 0)", "test!odd (func 1)", "test!even (func 0)"];
+        Assert.Equal(expected, e.WasmBacktrace);
     }
 }

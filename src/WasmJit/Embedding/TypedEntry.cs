@@ -51,8 +51,15 @@ internal abstract class TypedEntryBase
         }
     }
 
-    /// <summary>A trap left compiled code entered directly: add its wasm frames, as <c>JitCode</c> does for slot calls.</summary>
-    protected static void OnTrap(WasmTrapException e) => Jit.Backtrace.AddCompiledFrames(e);
+    /// <summary>
+    /// Exception filter (always false): a trap left compiled code entered directly, add its wasm frames as
+    /// <c>JitCode</c> does for slot calls. A filter so that host -> wasm -> host -> wasm nesting never rethrows
+    /// (each rethrow nests a new dispatch on the stack being unwound).
+    /// </summary>
+    protected static bool OnTrap(WasmTrapException e) => Jit.Backtrace.AddCompiledFrames(e, s_backtrace);
+
+    /// <summary>Compiled frames up to the typed entry's Invoke method.</summary>
+    private static readonly Jit.Backtrace s_backtrace = new(typeof(TypedEntryBase));
 }
 
 /// <summary>

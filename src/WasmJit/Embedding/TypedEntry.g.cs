@@ -26,10 +26,9 @@ internal sealed unsafe class TypedEntry<TResult>(Function function) : TypedEntry
             {
                 return ((delegate*<object, TResult>)e.Address)(e.Target);
             }
-            catch (WasmTrapException ex)
+            catch (WasmTrapException ex) when (OnTrap(ex))
             {
-                OnTrap(ex);
-                throw;
+                // Never entered: the filter only records compiled frames (see TypedEntryBase.OnTrap).
             }
             finally
             {
@@ -49,10 +48,9 @@ internal sealed unsafe class TypedEntry<TResult>(Function function) : TypedEntry
             {
                 ((delegate*<object, void>)e.Address)(e.Target);
             }
-            catch (WasmTrapException ex)
+            catch (WasmTrapException ex) when (OnTrap(ex))
             {
-                OnTrap(ex);
-                throw;
+                // Never entered: the filter only records compiled frames (see TypedEntryBase.OnTrap).
             }
             finally
             {
@@ -105,10 +103,9 @@ internal sealed unsafe class TypedEntry<T1, TResult>(Function function) : TypedE
             {
                 return ((delegate*<T1, object, TResult>)e.Address)(a1, e.Target);
             }
-            catch (WasmTrapException ex)
+            catch (WasmTrapException ex) when (OnTrap(ex))
             {
-                OnTrap(ex);
-                throw;
+                // Never entered: the filter only records compiled frames (see TypedEntryBase.OnTrap).
             }
             finally
             {
@@ -128,10 +125,9 @@ internal sealed unsafe class TypedEntry<T1, TResult>(Function function) : TypedE
             {
                 ((delegate*<T1, object, void>)e.Address)(a1, e.Target);
             }
-            catch (WasmTrapException ex)
+            catch (WasmTrapException ex) when (OnTrap(ex))
             {
-                OnTrap(ex);
-                throw;
+                // Never entered: the filter only records compiled frames (see TypedEntryBase.OnTrap).
             }
             finally
             {
@@ -190,10 +186,9 @@ internal sealed unsafe class TypedEntry<T1, T2, TResult>(Function function) : Ty
             {
                 return ((delegate*<T1, T2, object, TResult>)e.Address)(a1, a2, e.Target);
             }
-            catch (WasmTrapException ex)
+            catch (WasmTrapException ex) when (OnTrap(ex))
             {
-                OnTrap(ex);
-                throw;
+                // Never entered: the filter only records compiled frames (see TypedEntryBase.OnTrap).
             }
             finally
             {
@@ -213,10 +208,9 @@ internal sealed unsafe class TypedEntry<T1, T2, TResult>(Function function) : Ty
             {
                 ((delegate*<T1, T2, object, void>)e.Address)(a1, a2, e.Target);
             }
-            catch (WasmTrapException ex)
+            catch (WasmTrapException ex) when (OnTrap(ex))
             {
-                OnTrap(ex);
-                throw;
+                // Never entered: the filter only records compiled frames (see TypedEntryBase.OnTrap).
             }
             finally
             {
@@ -277,10 +271,9 @@ internal sealed unsafe class TypedEntry<T1, T2, T3, TResult>(Function function) 
             {
                 return ((delegate*<T1, T2, T3, object, TResult>)e.Address)(a1, a2, a3, e.Target);
             }
-            catch (WasmTrapException ex)
+            catch (WasmTrapException ex) when (OnTrap(ex))
             {
-                OnTrap(ex);
-                throw;
+                // Never entered: the filter only records compiled frames (see TypedEntryBase.OnTrap).
             }
             finally
             {
@@ -300,10 +293,9 @@ internal sealed unsafe class TypedEntry<T1, T2, T3, TResult>(Function function) 
             {
                 ((delegate*<T1, T2, T3, object, void>)e.Address)(a1, a2, a3, e.Target);
             }
-            catch (WasmTrapException ex)
+            catch (WasmTrapException ex) when (OnTrap(ex))
             {
-                OnTrap(ex);
-                throw;
+                // Never entered: the filter only records compiled frames (see TypedEntryBase.OnTrap).
             }
             finally
             {
@@ -366,10 +358,9 @@ internal sealed unsafe class TypedEntry<T1, T2, T3, T4, TResult>(Function functi
             {
                 return ((delegate*<T1, T2, T3, T4, object, TResult>)e.Address)(a1, a2, a3, a4, e.Target);
             }
-            catch (WasmTrapException ex)
+            catch (WasmTrapException ex) when (OnTrap(ex))
             {
-                OnTrap(ex);
-                throw;
+                // Never entered: the filter only records compiled frames (see TypedEntryBase.OnTrap).
             }
             finally
             {
@@ -389,10 +380,9 @@ internal sealed unsafe class TypedEntry<T1, T2, T3, T4, TResult>(Function functi
             {
                 ((delegate*<T1, T2, T3, T4, object, void>)e.Address)(a1, a2, a3, a4, e.Target);
             }
-            catch (WasmTrapException ex)
+            catch (WasmTrapException ex) when (OnTrap(ex))
             {
-                OnTrap(ex);
-                throw;
+                // Never entered: the filter only records compiled frames (see TypedEntryBase.OnTrap).
             }
             finally
             {
@@ -457,10 +447,9 @@ internal sealed unsafe class TypedEntry<T1, T2, T3, T4, T5, TResult>(Function fu
             {
                 return ((delegate*<T1, T2, T3, T4, T5, object, TResult>)e.Address)(a1, a2, a3, a4, a5, e.Target);
             }
-            catch (WasmTrapException ex)
+            catch (WasmTrapException ex) when (OnTrap(ex))
             {
-                OnTrap(ex);
-                throw;
+                // Never entered: the filter only records compiled frames (see TypedEntryBase.OnTrap).
             }
             finally
             {
@@ -480,10 +469,9 @@ internal sealed unsafe class TypedEntry<T1, T2, T3, T4, T5, TResult>(Function fu
             {
                 ((delegate*<T1, T2, T3, T4, T5, object, void>)e.Address)(a1, a2, a3, a4, a5, e.Target);
             }
-            catch (WasmTrapException ex)
+            catch (WasmTrapException ex) when (OnTrap(ex))
             {
-                OnTrap(ex);
-                throw;
+                // Never entered: the filter only records compiled frames (see TypedEntryBase.OnTrap).
             }
             finally
             {
@@ -550,10 +538,9 @@ internal sealed unsafe class TypedEntry<T1, T2, T3, T4, T5, T6, TResult>(Functio
             {
                 return ((delegate*<T1, T2, T3, T4, T5, T6, object, TResult>)e.Address)(a1, a2, a3, a4, a5, a6, e.Target);
             }
-            catch (WasmTrapException ex)
+            catch (WasmTrapException ex) when (OnTrap(ex))
             {
-                OnTrap(ex);
-                throw;
+                // Never entered: the filter only records compiled frames (see TypedEntryBase.OnTrap).
             }
             finally
             {
@@ -573,10 +560,9 @@ internal sealed unsafe class TypedEntry<T1, T2, T3, T4, T5, T6, TResult>(Functio
             {
                 ((delegate*<T1, T2, T3, T4, T5, T6, object, void>)e.Address)(a1, a2, a3, a4, a5, a6, e.Target);
             }
-            catch (WasmTrapException ex)
+            catch (WasmTrapException ex) when (OnTrap(ex))
             {
-                OnTrap(ex);
-                throw;
+                // Never entered: the filter only records compiled frames (see TypedEntryBase.OnTrap).
             }
             finally
             {
@@ -645,10 +631,9 @@ internal sealed unsafe class TypedEntry<T1, T2, T3, T4, T5, T6, T7, TResult>(Fun
             {
                 return ((delegate*<T1, T2, T3, T4, T5, T6, T7, object, TResult>)e.Address)(a1, a2, a3, a4, a5, a6, a7, e.Target);
             }
-            catch (WasmTrapException ex)
+            catch (WasmTrapException ex) when (OnTrap(ex))
             {
-                OnTrap(ex);
-                throw;
+                // Never entered: the filter only records compiled frames (see TypedEntryBase.OnTrap).
             }
             finally
             {
@@ -668,10 +653,9 @@ internal sealed unsafe class TypedEntry<T1, T2, T3, T4, T5, T6, T7, TResult>(Fun
             {
                 ((delegate*<T1, T2, T3, T4, T5, T6, T7, object, void>)e.Address)(a1, a2, a3, a4, a5, a6, a7, e.Target);
             }
-            catch (WasmTrapException ex)
+            catch (WasmTrapException ex) when (OnTrap(ex))
             {
-                OnTrap(ex);
-                throw;
+                // Never entered: the filter only records compiled frames (see TypedEntryBase.OnTrap).
             }
             finally
             {
@@ -742,10 +726,9 @@ internal sealed unsafe class TypedEntry<T1, T2, T3, T4, T5, T6, T7, T8, TResult>
             {
                 return ((delegate*<T1, T2, T3, T4, T5, T6, T7, T8, object, TResult>)e.Address)(a1, a2, a3, a4, a5, a6, a7, a8, e.Target);
             }
-            catch (WasmTrapException ex)
+            catch (WasmTrapException ex) when (OnTrap(ex))
             {
-                OnTrap(ex);
-                throw;
+                // Never entered: the filter only records compiled frames (see TypedEntryBase.OnTrap).
             }
             finally
             {
@@ -765,10 +748,9 @@ internal sealed unsafe class TypedEntry<T1, T2, T3, T4, T5, T6, T7, T8, TResult>
             {
                 ((delegate*<T1, T2, T3, T4, T5, T6, T7, T8, object, void>)e.Address)(a1, a2, a3, a4, a5, a6, a7, a8, e.Target);
             }
-            catch (WasmTrapException ex)
+            catch (WasmTrapException ex) when (OnTrap(ex))
             {
-                OnTrap(ex);
-                throw;
+                // Never entered: the filter only records compiled frames (see TypedEntryBase.OnTrap).
             }
             finally
             {
@@ -841,10 +823,9 @@ internal sealed unsafe class TypedEntry<T1, T2, T3, T4, T5, T6, T7, T8, T9, TRes
             {
                 return ((delegate*<T1, T2, T3, T4, T5, T6, T7, T8, T9, object, TResult>)e.Address)(a1, a2, a3, a4, a5, a6, a7, a8, a9, e.Target);
             }
-            catch (WasmTrapException ex)
+            catch (WasmTrapException ex) when (OnTrap(ex))
             {
-                OnTrap(ex);
-                throw;
+                // Never entered: the filter only records compiled frames (see TypedEntryBase.OnTrap).
             }
             finally
             {
@@ -864,10 +845,9 @@ internal sealed unsafe class TypedEntry<T1, T2, T3, T4, T5, T6, T7, T8, T9, TRes
             {
                 ((delegate*<T1, T2, T3, T4, T5, T6, T7, T8, T9, object, void>)e.Address)(a1, a2, a3, a4, a5, a6, a7, a8, a9, e.Target);
             }
-            catch (WasmTrapException ex)
+            catch (WasmTrapException ex) when (OnTrap(ex))
             {
-                OnTrap(ex);
-                throw;
+                // Never entered: the filter only records compiled frames (see TypedEntryBase.OnTrap).
             }
             finally
             {
@@ -942,10 +922,9 @@ internal sealed unsafe class TypedEntry<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10,
             {
                 return ((delegate*<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, object, TResult>)e.Address)(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, e.Target);
             }
-            catch (WasmTrapException ex)
+            catch (WasmTrapException ex) when (OnTrap(ex))
             {
-                OnTrap(ex);
-                throw;
+                // Never entered: the filter only records compiled frames (see TypedEntryBase.OnTrap).
             }
             finally
             {
@@ -965,10 +944,9 @@ internal sealed unsafe class TypedEntry<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10,
             {
                 ((delegate*<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, object, void>)e.Address)(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, e.Target);
             }
-            catch (WasmTrapException ex)
+            catch (WasmTrapException ex) when (OnTrap(ex))
             {
-                OnTrap(ex);
-                throw;
+                // Never entered: the filter only records compiled frames (see TypedEntryBase.OnTrap).
             }
             finally
             {
@@ -1045,10 +1023,9 @@ internal sealed unsafe class TypedEntry<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10,
             {
                 return ((delegate*<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, object, TResult>)e.Address)(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, e.Target);
             }
-            catch (WasmTrapException ex)
+            catch (WasmTrapException ex) when (OnTrap(ex))
             {
-                OnTrap(ex);
-                throw;
+                // Never entered: the filter only records compiled frames (see TypedEntryBase.OnTrap).
             }
             finally
             {
@@ -1068,10 +1045,9 @@ internal sealed unsafe class TypedEntry<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10,
             {
                 ((delegate*<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, object, void>)e.Address)(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, e.Target);
             }
-            catch (WasmTrapException ex)
+            catch (WasmTrapException ex) when (OnTrap(ex))
             {
-                OnTrap(ex);
-                throw;
+                // Never entered: the filter only records compiled frames (see TypedEntryBase.OnTrap).
             }
             finally
             {
@@ -1150,10 +1126,9 @@ internal sealed unsafe class TypedEntry<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10,
             {
                 return ((delegate*<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, object, TResult>)e.Address)(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, e.Target);
             }
-            catch (WasmTrapException ex)
+            catch (WasmTrapException ex) when (OnTrap(ex))
             {
-                OnTrap(ex);
-                throw;
+                // Never entered: the filter only records compiled frames (see TypedEntryBase.OnTrap).
             }
             finally
             {
@@ -1173,10 +1148,9 @@ internal sealed unsafe class TypedEntry<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10,
             {
                 ((delegate*<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, object, void>)e.Address)(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, e.Target);
             }
-            catch (WasmTrapException ex)
+            catch (WasmTrapException ex) when (OnTrap(ex))
             {
-                OnTrap(ex);
-                throw;
+                // Never entered: the filter only records compiled frames (see TypedEntryBase.OnTrap).
             }
             finally
             {
