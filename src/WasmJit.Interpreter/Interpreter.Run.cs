@@ -519,7 +519,7 @@ internal static unsafe partial class Interpreter
 
         doTailCall:
             {
-                if (callee is WasmFunction wf && InterpretedCodeOf(wf) is InterpretedCode ic)
+                if (callee is WasmFunction wf && (InterpretedCodeOf(wf) ?? AbsorbedTailCallee(ts, wf)) is InterpretedCode ic)
                 {
                     if (lim.Interrupt != 0)
                     {
@@ -548,7 +548,10 @@ internal static unsafe partial class Interpreter
                 stack.CheckCapacity((long)fpIdx + Math.Max(callee.ParamSlots, callee.ResultSlots));
                 stack.Top = fpIdx + Math.Max(code.FrameSlots, Math.Max(callee.ParamSlots, callee.ResultSlots));
                 stack.EnsureRefs(stack.Top);
+                // A native call in tail position: counted while it runs (Execute restores the count after a trap).
+                ts.NativeTailCalls++;
                 callee.Call(stack, fpIdx);
+                ts.NativeTailCalls--;
                 refs = stack.Refs;
                 goto doReturn;
             }
@@ -579,6 +582,25 @@ internal static unsafe partial class Interpreter
             }
         }
     }
+
+    /// <summary>
+    /// Native tail calls (into another tier) that may be live on this thread's stack before the interpreter runs
+    /// tail-called compiled functions itself. Each one costs a few hundred bytes of native stack that a tail call
+    /// must not keep: a cycle of tail calls between an interpreted and a compiled function (even/odd with
+    /// return_call, one side tiered up) re-enters the interpreter through a bridge once per round, so without a bound
+    /// it grows the .NET stack until "call stack exhausted" (100,000 rounds need far more than a thread has).
+    /// </summary>
+    internal const int MaxNativeTailCalls = 16;
+
+    /// <summary>
+    /// return_call to <paramref name="f"/>, whose code belongs to another tier (compiled): null to make the call
+    /// natively (fast code, but one more nested native tail call), or, once <see cref="MaxNativeTailCalls"/> are live,
+    /// <paramref name="f"/>'s interpreted code to run in this loop instead, where tail calls take no native stack
+    /// (the interpreter is the trampoline of cross-tier tail-call chains). The entry slot keeps the compiled code.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static InterpretedCode? AbsorbedTailCallee(ThreadFrames ts, WasmFunction f) =>
+        ts.NativeTailCalls < MaxNativeTailCalls ? null : InterpreterEngine.Compile(f);
 
     /// <summary>A function reached the call budget: tell its store's engine (tiering policy).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -19,6 +19,9 @@ internal static unsafe partial class Interpreter
     {
         public Frame[] Frames = new Frame[64];
         public int Count;
+
+        /// <summary>Native tail calls into other tiers live on this thread (see <see cref="MaxNativeTailCalls"/>).</summary>
+        public int NativeTailCalls;
     }
 
     private struct Frame
@@ -47,6 +50,7 @@ internal static unsafe partial class Interpreter
             stack.TierState = ts;
         }
         int frameBase = ts.Count;
+        int nativeTailCalls = ts.NativeTailCalls;
         int depth = stack.Depth;
         int top = stack.Top;
         try
@@ -88,6 +92,7 @@ internal static unsafe partial class Interpreter
                 Array.Clear(ts.Frames, frameBase, ts.Count - frameBase);
                 ts.Count = frameBase;
             }
+            ts.NativeTailCalls = nativeTailCalls;
             stack.Depth = depth;
             stack.Top = top;
         }
