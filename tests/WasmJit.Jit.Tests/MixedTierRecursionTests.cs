@@ -55,6 +55,21 @@ public class MixedTierRecursionTests
     }
 
     [Fact]
+    public void TailCalledCompiledFunctionKeepsItsCompiledCodeWhenTheInterpreterRunsIt()
+    {
+        var (inst, even) = EvenOdd(tail: true, compileEven: true, compileOdd: false, StoreOptions.DefaultMaxCallDepth);
+        using (inst)
+        {
+            Assert.Equal(44, inst.I32(even, 100_000));
+            Assert.Equal(99, inst.I32(even, 100_001));
+            var f = (WasmFunction)inst.Instance.Functions[even];
+            Assert.IsType<JitCode>(f.Code);
+            Assert.NotNull(f.CompiledEntry);
+            Assert.False(f.CompiledEntry.IsBridge);
+        }
+    }
+
+    [Fact]
     public void DeepMixedRecursionTrapsInsteadOfOverflowing()
     {
         var (inst, even) = EvenOdd(tail: false, compileEven: true, compileOdd: false, maxCallDepth: 100_000_000);
