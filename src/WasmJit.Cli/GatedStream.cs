@@ -6,26 +6,10 @@ namespace WasmJit.Cli;
 /// be stopped: blocked in a host call) never writes to the command's output afterwards. Writes are serialised, so
 /// the inner stream (e.g. a <see cref="TextWriterStream"/> over a StringWriter) need not be thread-safe.
 /// </summary>
-internal sealed class GatedStream(Stream inner) : Stream
+internal sealed class GatedStream(Stream inner) : WriteOnlyStream
 {
     private readonly object _lock = new();
     private bool _closed;
-
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
@@ -61,10 +45,4 @@ internal sealed class GatedStream(Stream inner) : Stream
             }
         }
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 }

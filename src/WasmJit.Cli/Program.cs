@@ -10,7 +10,6 @@ if (args is ["run" or "bench" or "spec", ..] && !EngineIsJit(args))
     ExecutionEngine.WarmUp(EngineKind.Tiered);
 }
 
-T0();
 return WasmJitCli.Run(args, Console.Out, Console.Error);
 
 static bool EngineIsJit(string[] args)
@@ -27,11 +26,4 @@ static bool EngineIsJit(string[] args)
         }
     }
     return false;
-}
-static void T0()
-{
-    if (Environment.GetEnvironmentVariable("WASMJIT_T") is not null)
-    {
-        Console.Error.WriteLine($"main: {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:F1} ms");
-    }
 }

@@ -114,7 +114,7 @@ internal static class RunCommand
             _ => ExecutionStrategy.Interpreter,
         };
         var engine = new Engine(EngineConfig.Default.WithStrategy(strategy).WithLazyValidation(r.LazyValidation));
-        var module = Module.FromOwnedBytes(engine, ModuleInput.Load(r.File), Path.GetFileNameWithoutExtension(r.File));
+        var module = Module.FromOwnedBytes(engine, ModuleInput.LoadForRun(r.File), Path.GetFileNameWithoutExtension(r.File));
         var wasi = WasiOptions.Default.WithArgs(r.Invoke is null ? [r.Argv0, .. r.Args] : [r.Argv0]);
         foreach (var e in r.Env)
         {
