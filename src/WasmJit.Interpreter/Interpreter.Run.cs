@@ -9,16 +9,27 @@ namespace WasmJit.Interpreter;
 /// <summary>The dispatch loop: control flow, calls, integer arithmetic, loads and stores. The rest is in ExecMisc/ExecSimd.</summary>
 internal static unsafe partial class Interpreter
 {
+    /// <summary>
+    /// Runs the thread's frames from the top one (at its saved <see cref="Frame.Pc"/>: 0 for a new activation) until
+    /// the activation at <paramref name="frameBase"/> returns; false then. The generated copy <c>RunCold</c>
+    /// (<see cref="ColdCopyAttribute"/>: same body, <see cref="IsColdCopy"/> true, no AggressiveOptimization, so
+    /// ReadyToRun precompiles it) runs while the start-up warm-up is still compiling this method (~60 ms of RyuJIT):
+    /// at its next call or loop back-edge after the warm-up ends it saves its place in the frames and returns true,
+    /// and <see cref="Execute"/> continues in this optimised original. Without the copy a program's first instruction
+    /// waited for that compilation.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Run(ThreadFrames ts, WasmStack stack, int frameBase, int maxDepth)
+    [ColdCopy("RunCold")]
+    private static bool Run(ThreadFrames ts, WasmStack stack, int frameBase, int maxDepth)
     {
+        const bool IsColdCopy = false;
         var frames = ts.Frames;
         int fc = ts.Count;
         ref Frame entry = ref frames[fc - 1];
         WasmFunction func = entry.Func;
         InterpretedCode code = entry.Code;
         Inst* start = code.Start;
-        Inst* ip = start;
+        Inst* ip = start + entry.Pc;
         int fpIdx = entry.Fp;
         ulong* slots = stack.Slots;
         ulong* fp = slots + fpIdx;
@@ -185,6 +196,11 @@ internal static unsafe partial class Interpreter
                             {
                                 refs = stack.Refs;
                                 goto doReturn;
+                            }
+                            if (IsColdCopy && ColdHandOver)
+                            {
+                                frames[fc - 1].Pc = (int)(target - start);
+                                return true;
                             }
                         }
                         ip = target;
@@ -463,6 +479,11 @@ internal static unsafe partial class Interpreter
                         refs = stack.Refs;
                         goto doReturn;
                     }
+                    if (IsColdCopy && ColdHandOver)
+                    {
+                        frames[fc - 1].Pc = (int)(target - start);
+                        return true;
+                    }
                 }
                 ip = target;
                 continue;
@@ -507,6 +528,11 @@ internal static unsafe partial class Interpreter
                         inst = wf.Instance;
                         mem0 = inst.Memories.Length > 0 ? inst.Memories[0] : null!;
                         globals = inst.Globals;
+                    }
+                    if (IsColdCopy && ColdHandOver)
+                    {
+                        // The callee's frame is set up with Pc 0: the optimised loop starts it.
+                        return true;
                     }
                     continue;
                 }
@@ -563,7 +589,7 @@ internal static unsafe partial class Interpreter
                 ts.Count = fc;
                 if (fc == frameBase)
                 {
-                    return;
+                    return false;
                 }
                 ref Frame f = ref frames[fc - 1];
                 func = f.Func;

@@ -36,6 +36,16 @@ internal static unsafe partial class Interpreter
         public int Fp;
     }
 
+    /// <summary>
+    /// Tests only (0 in production): 1 runs only the cold copy of the dispatch loop (<c>RunCold</c>), never handing
+    /// over; 2 makes the cold copy save its place and return at every call and loop back-edge and resumes it each
+    /// time, which exercises the hand-over path at every point where it can happen.
+    /// </summary>
+    internal static int ColdMode;
+
+    /// <summary>In the cold copy: return to <see cref="Execute"/> now (at a call or back-edge)?</summary>
+    private static bool ColdHandOver => ColdMode == 2 || (ColdMode == 0 && !StartupWarmup.InProgress);
+
     /// <summary>Entry from another tier or the host: runs <paramref name="f"/> with arguments at <paramref name="baseSlot"/>.</summary>
     public static void Execute(WasmFunction f, InterpretedCode code, WasmStack stack, int baseSlot)
     {
@@ -78,7 +88,21 @@ internal static unsafe partial class Interpreter
             {
                 HotFunction(f);
             }
-            Run(ts, stack, frameBase, maxDepth);
+            // While the start-up warm-up compiles Run, its precompiled copy runs, handing over when that is done.
+            if (ColdMode == 0 && !StartupWarmup.InProgress)
+            {
+                Run(ts, stack, frameBase, maxDepth);
+            }
+            else if (ColdMode == 2)
+            {
+                while (RunCold(ts, stack, frameBase, maxDepth))
+                {
+                }
+            }
+            else if (RunCold(ts, stack, frameBase, maxDepth))
+            {
+                Run(ts, stack, frameBase, maxDepth);
+            }
         }
         catch (WasmTrapException e) when (AddFrames(e, ts, frameBase))
         {

@@ -71,7 +71,7 @@ public class SpecDifferentialTests(ITestOutputHelper output)
     }
 
     /// <summary>An outcome as comparable text: value bits, reference identities by kind, or the error's class and message.</summary>
-    private static string Describe(ActionOutcome o)
+    internal static string Describe(ActionOutcome o)
     {
         if (o.Error is { } e)
         {

@@ -31,6 +31,13 @@ internal static class StartupWarmup
 
     private static readonly TaskCompletionSource<IReadOnlyList<string>> s_done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private static int s_started;
+    private static volatile bool s_inProgress;
+
+    /// <summary>
+    /// True from <see cref="Start"/> until every method is compiled: the interpreter runs its precompiled copy of the
+    /// dispatch loop meanwhile (Interpreter.Run), and hands over to the optimised one when this turns false.
+    /// </summary>
+    public static bool InProgress => s_inProgress;
 
     /// <summary>
     /// Completes when the background compilation has finished, with the methods that could not be compiled (none,
@@ -59,24 +66,32 @@ internal static class StartupWarmup
         {
             methods = [.. s_methods];
         }
+        s_inProgress = true;
         var thread = new Thread(() =>
         {
             var failed = new List<string>();
-            foreach (var (type, name) in methods)
+            try
             {
-                try
+                foreach (var (type, name) in methods)
                 {
-                    var m = type.GetMethod(name, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly)
-                        ?? throw new MissingMethodException(type.FullName, name);
-                    RuntimeHelpers.PrepareMethod(m.MethodHandle);
-                }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    // Only an optimisation: the method is then compiled on its first call, as without warm-up.
-                    failed.Add($"{type.FullName}.{name}: {e.Message}");
+                    try
+                    {
+                        var m = type.GetMethod(name, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                            ?? throw new MissingMethodException(type.FullName, name);
+                        RuntimeHelpers.PrepareMethod(m.MethodHandle);
+                    }
+                    catch (Exception e) when (e is not OutOfMemoryException)
+                    {
+                        // Only an optimisation: the method is then compiled on its first call, as without warm-up.
+                        failed.Add($"{type.FullName}.{name}: {e.Message}");
+                    }
                 }
             }
-            s_done.TrySetResult(failed);
+            finally
+            {
+                s_inProgress = false;
+                s_done.TrySetResult(failed);
+            }
         })
         {
             IsBackground = true,
