@@ -40,7 +40,7 @@ internal sealed class JitCode : FunctionCode
             }
             _invoke(Entry.Address, Entry.Target, stack, baseSlot);
         }
-        catch (WasmTrapException e) when (Backtrace.AddCompiledFrames(e, Backtrace.SlotCall))
+        catch (WasmTrapException e) when (Backtrace.AddCompiledFrames(e, Backtrace.SlotCall, function.Instance))
         {
             // Never entered (see Backtrace.AddCompiledFrames).
         }
@@ -63,7 +63,7 @@ internal sealed class JitLoopEntry(JitLoopEntry.Body body, JitContext ctx) : Loo
         {
             body(stack, fp, ctx);
         }
-        catch (WasmTrapException e) when (Backtrace.AddCompiledFrames(e, Backtrace.LoopEntry))
+        catch (WasmTrapException e) when (Backtrace.AddCompiledFrames(e, Backtrace.LoopEntry, ctx.Instance))
         {
             // Never entered (see Backtrace.AddCompiledFrames).
         }

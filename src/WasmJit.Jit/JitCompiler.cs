@@ -179,7 +179,7 @@ internal static class JitCompiler
     {
         string mod = module.Names?.ModuleName ?? "wasm";
         string? name = module.FunctionName(f);
-        return name is null ? $"{mod}!func{f} (func {f})" : $"{mod}!{name} (func {f})";
+        return name is null ? $"{mod}!func[{f}] (func {f})" : $"{mod}!{name} (func {f})";
     }
 
     /// <summary>

@@ -56,7 +56,7 @@ internal abstract class TypedEntryBase
     /// <c>JitCode</c> does for slot calls. A filter so that host -> wasm -> host -> wasm nesting never rethrows
     /// (each rethrow nests a new dispatch on the stack being unwound).
     /// </summary>
-    protected static bool OnTrap(WasmTrapException e) => Jit.Backtrace.AddCompiledFrames(e, s_backtrace);
+    protected bool OnTrap(WasmTrapException e) => Jit.Backtrace.AddCompiledFrames(e, s_backtrace, (Target as WasmFunction)?.Instance);
 
     /// <summary>Compiled frames up to the typed entry's Invoke method.</summary>
     private static readonly Jit.Backtrace s_backtrace = new(typeof(TypedEntryBase));
