@@ -8,7 +8,7 @@ namespace WasmJit.Wasi;
 /// Sockets (witx <c>sock_accept</c>, <c>sock_recv</c>, <c>sock_send</c>, <c>sock_shutdown</c>): preview1 cannot
 /// create, bind or connect sockets, so a program only has the listening sockets the host preopened
 /// (<see cref="WasiOptions.WithPreopenedSocket"/>) and the connections it accepts on them. Any sock_* call on an fd
-/// that is no socket is <see cref="Errno.NotSup"/>, as issue #7 words it (and as wasmtime answers it); an unknown or
+/// that is no socket is <see cref="Errno.NotSup"/>, as issue #7 words it; an unknown or
 /// closed fd is <see cref="Errno.Badf"/>. <c>fd_read</c>, <c>fd_write</c> and <c>fd_close</c> work on connections too.
 /// <para>
 /// Socket I/O takes no per-fd lock: a .NET socket is safe for one receiver and one sender at once, and a thread
