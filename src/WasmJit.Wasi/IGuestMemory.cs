@@ -16,6 +16,8 @@ internal interface IGuestMemory
 /// <summary>Little-endian accessors over <see cref="IGuestMemory"/>.</summary>
 internal static class GuestMemoryExtensions
 {
+    public static ushort ReadU16(this IGuestMemory m, uint ptr) => BinaryPrimitives.ReadUInt16LittleEndian(m.Slice(ptr, 2));
+
     public static uint ReadU32(this IGuestMemory m, uint ptr) => BinaryPrimitives.ReadUInt32LittleEndian(m.Slice(ptr, 4));
 
     public static ulong ReadU64(this IGuestMemory m, uint ptr) => BinaryPrimitives.ReadUInt64LittleEndian(m.Slice(ptr, 8));

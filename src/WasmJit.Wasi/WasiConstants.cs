@@ -32,6 +32,13 @@ internal static class WasiConstants
 
     public const byte PreopenDir = 0;
 
+    // riflags, roflags, sdflags
+    public const ushort RiflagRecvPeek = 1, RiflagRecvWaitall = 2, RoflagRecvDataTruncated = 1;
+    public const byte SdflagRd = 1, SdflagWr = 2;
+
+    // eventrwflags
+    public const ushort EventFdReadwriteHangup = 1;
+
     // rights
     public const ulong RightFdDatasync = 1UL << 0, RightFdRead = 1UL << 1, RightFdSeek = 1UL << 2, RightFdFdstatSetFlags = 1UL << 3,
         RightFdSync = 1UL << 4, RightFdTell = 1UL << 5, RightFdWrite = 1UL << 6, RightFdAdvise = 1UL << 7, RightFdAllocate = 1UL << 8,
@@ -51,6 +58,12 @@ internal static class WasiConstants
 
     public const ulong DirRights = AllRights & ~(RightFdRead | RightFdWrite | RightFdSeek | RightFdTell | RightFdAdvise |
         RightFdAllocate | RightFdFilestatSetSize | RightSockShutdown | RightSockAccept | RightFdDatasync | RightFdSync);
+
+    /// <summary>A preopened listening socket (as wasmtime gives its <c>--tcplisten</c> sockets).</summary>
+    public const ulong ListenerRights = RightSockAccept | RightPollFdReadwrite | RightFdFdstatSetFlags;
+
+    /// <summary>A connection <c>sock_accept</c> returned: a byte stream in both directions.</summary>
+    public const ulong ConnectionRights = RightFdRead | RightFdWrite | RightSockShutdown | RightPollFdReadwrite | RightFdFdstatSetFlags;
 
     public const ulong StdioRights = RightFdRead | RightFdWrite | RightFdFdstatSetFlags | RightFdFilestatGet | RightPollFdReadwrite;
 }

@@ -280,9 +280,13 @@ internal sealed partial class WasiContext
         {
             return Errno.IsDir;
         }
-        if (f.Kind == WasiFdKind.Stream && offset >= 0)
+        if ((f.Kind is WasiFdKind.Stream or WasiFdKind.Socket) && offset >= 0)
         {
             return Errno.Spipe;
+        }
+        if (f.Kind == WasiFdKind.Socket)
+        {
+            return SocketTransfer(m, f, iovs, iovsLen, resultPtr, write);
         }
         // One transfer at a time per fd: .NET streams are not thread-safe, and a closing thread must not close the
         // host descriptor under a read (CloseHost takes the same lock). Distinct fds proceed in parallel.

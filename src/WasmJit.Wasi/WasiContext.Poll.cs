@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Net.Sockets;
 using static WasmJit.Wasi.WasiConstants;
 
 namespace WasmJit.Wasi;
@@ -5,10 +7,11 @@ namespace WasmJit.Wasi;
 internal sealed partial class WasiContext
 {
     /// <summary>
-    /// poll_oneoff: fd subscriptions are always ready (regular files and the host's streams never block here);
-    /// clock subscriptions sleep until the earliest deadline when no fd is ready. Every clock whose deadline has
-    /// passed by then (all those due at the earliest one, or already expired ones next to ready fds) gets an event.
-    /// Events are 32 bytes, subscriptions 48.
+    /// poll_oneoff: socket fd subscriptions wait for real readiness (<see cref="Socket.Select"/> over all of them,
+    /// until the earliest clock); other fd subscriptions are always ready (regular files and the host's streams
+    /// never block here); clock subscriptions sleep until the earliest deadline when no fd is ready. Every clock
+    /// whose deadline has passed by then (all those due at the earliest one, or already expired ones next to ready
+    /// fds) gets an event. Events are 32 bytes, subscriptions 48.
     /// </summary>
     public Errno PollOneoff(IGuestMemory m, uint inPtr, uint outPtr, uint nsubscriptions, uint neventsPtr)
     {
@@ -19,6 +22,8 @@ internal sealed partial class WasiContext
         uint nevents = 0;
         ulong earliest = ulong.MaxValue;
         var clocks = new List<(ulong Userdata, ulong Wait)>();
+        List<(ulong Userdata, byte Tag, WasiFd Fd)>? sockets = null;
+        long start = Stopwatch.GetTimestamp();
         for (uint i = 0; i < nsubscriptions; i++)
         {
             uint s = inPtr + (i * 48);
@@ -55,6 +60,11 @@ internal sealed partial class WasiContext
                     try
                     {
                         var f = Fd(fd, RightPollFdReadwrite);
+                        if (f.Kind == WasiFdKind.Socket && !f.Closed)
+                        {
+                            (sockets ??= []).Add((userdata, tag, f));
+                            continue;
+                        }
                         if (f.Kind == WasiFdKind.File && tag == EventFdRead &&
                             Posix.FStat(f.HostFd, out var st) == Errno.Success)
                         {
@@ -73,11 +83,16 @@ internal sealed partial class WasiContext
                     return Errno.Inval;
             }
         }
-        // With an fd ready nothing waits: only clocks that have already expired are due.
-        ulong due = nevents == 0 ? earliest : 0;
-        if (nevents == 0 && due > 0 && clocks.Count > 0)
+        if (sockets is not null)
         {
-            SleepAtLeast(due);
+            // With an fd already ready nothing waits, else until the earliest clock (or a socket is ready).
+            nevents = WaitForSockets(m, outPtr, nevents, sockets, nevents > 0 ? 0 : earliest, start);
+        }
+        // With an fd ready nothing waits: only clocks that have expired by now are due.
+        ulong due = nevents > 0 ? ElapsedNs(start) : earliest;
+        if (nevents == 0 && clocks.Count > 0 && earliest > ElapsedNs(start))
+        {
+            SleepAtLeast(earliest - ElapsedNs(start));
         }
         foreach (var (userdata, wait) in clocks)
         {
@@ -88,6 +103,89 @@ internal sealed partial class WasiContext
         }
         m.WriteU32(neventsPtr, nevents);
         return Errno.Success;
+    }
+
+    private static ulong ElapsedNs(long start) =>
+        (ulong)(Stopwatch.GetElapsedTime(start).Ticks * 100);
+
+    /// <summary>
+    /// Waits until one of <paramref name="sockets"/> is ready or <paramref name="limitNs"/> (from
+    /// <paramref name="start"/>; <see cref="ulong.MaxValue"/>: forever) has passed, and writes an event for each
+    /// ready one after the <paramref name="nevents"/> already written. A read event's <c>nbytes</c> is what a read
+    /// gets at once; a connection readable with nothing queued has hung up (the peer finished or failed).
+    /// </summary>
+    private static uint WaitForSockets(IGuestMemory m, uint outPtr, uint nevents, List<(ulong Userdata, byte Tag, WasiFd Fd)> sockets,
+        ulong limitNs, long start)
+    {
+        var read = new List<Socket>();
+        var write = new List<Socket>();
+        while (true)
+        {
+            read.Clear();
+            write.Clear();
+            for (int i = sockets.Count - 1; i >= 0; i--)
+            {
+                var (userdata, tag, f) = sockets[i];
+                if (f.Closed)
+                {
+                    // Closed by another thread meanwhile: reported once (as EBADF), and nothing waits any more.
+                    WriteEvent(m, outPtr + (nevents++ * 32), userdata, Errno.Badf, tag, 0);
+                    sockets.RemoveAt(i);
+                    limitNs = 0;
+                    continue;
+                }
+                (tag == EventFdRead ? read : write).Add(f.Socket!);
+            }
+            if (read.Count + write.Count == 0)
+            {
+                return nevents;
+            }
+            ulong elapsed = ElapsedNs(start);
+            int timeoutUs = limitNs == ulong.MaxValue ? -1
+                : (int)Math.Min(limitNs > elapsed ? (limitNs - elapsed + 999) / 1000 : 0, int.MaxValue);
+            try
+            {
+                Socket.Select(read.Count > 0 ? read : null, write.Count > 0 ? write : null, null, timeoutUs);
+            }
+            catch (ObjectDisposedException)
+            {
+                // Closed during the wait: the next round reports it.
+                continue;
+            }
+            if (read.Count + write.Count > 0)
+            {
+                break;
+            }
+            if (limitNs != ulong.MaxValue && ElapsedNs(start) >= limitNs)
+            {
+                return nevents;
+            }
+        }
+        foreach (var (userdata, tag, f) in sockets)
+        {
+            var s = f.Socket!;
+            if (f.Closed || !(tag == EventFdRead ? read : write).Contains(s))
+            {
+                continue;
+            }
+            ulong nbytes = 0;
+            ushort rwflags = 0;
+            if (tag == EventFdRead && f.OwnsSocket)
+            {
+                try
+                {
+                    nbytes = (ulong)s.Available;
+                }
+                catch (Exception e) when (e is SocketException or ObjectDisposedException)
+                {
+                }
+                rwflags = nbytes == 0 ? EventFdReadwriteHangup : (ushort)0;
+            }
+            uint p = outPtr + (nevents++ * 32);
+            WriteEvent(m, p, userdata, Errno.Success, tag, nbytes);
+            m.WriteU16(p + 24, rwflags);
+        }
+        return nevents;
     }
 
     /// <summary>

@@ -53,6 +53,10 @@ internal sealed partial class WasiContext : IDisposable
                 RightsBase = WasiConstants.DirRights, RightsInheriting = WasiConstants.AllRights,
             });
         }
+        foreach (var s in options.Sockets)
+        {
+            fds.Add(new WasiFd { Kind = WasiFdKind.Socket, Socket = s, RightsBase = WasiConstants.ListenerRights });
+        }
         _fds = [.. fds];
     }
 

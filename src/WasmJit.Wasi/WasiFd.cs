@@ -1,3 +1,5 @@
+using System.Net.Sockets;
+
 namespace WasmJit.Wasi;
 
 internal enum WasiFdKind : byte
@@ -10,6 +12,9 @@ internal enum WasiFdKind : byte
 
     /// <summary>A directory: a host path under a preopen root; operations resolve paths relative to it.</summary>
     Directory,
+
+    /// <summary>A stream socket: a preopened listener (host-owned), or a connection <c>sock_accept</c> returned.</summary>
+    Socket,
 }
 
 /// <summary>
@@ -21,6 +26,12 @@ internal sealed class WasiFd
     public WasiFdKind Kind { get; init; }
 
     public Stream? Stream { get; init; }
+
+    /// <summary>For <see cref="WasiFdKind.Socket"/>: the host socket.</summary>
+    public Socket? Socket { get; init; }
+
+    /// <summary>True for an accepted connection: closing the fd closes it. A preopened listener stays the host's.</summary>
+    public bool OwnsSocket { get; init; }
 
     /// <summary>True for stdin-like streams.</summary>
     public bool Readable { get; init; }
@@ -52,6 +63,7 @@ internal sealed class WasiFd
     {
         WasiFdKind.Directory => WasiConstants.FiletypeDirectory,
         WasiFdKind.File => WasiConstants.FiletypeRegularFile,
+        WasiFdKind.Socket => WasiConstants.FiletypeSocketStream,
         _ => WasiConstants.FiletypeCharacterDevice,
     };
 
@@ -63,6 +75,17 @@ internal sealed class WasiFd
 
     public void CloseHost()
     {
+        if (Socket is not null)
+        {
+            // No lock: Dispose is thread-safe and wakes a thread blocked in Receive or Accept on it (which then
+            // reports EBADF), where waiting for that thread could take forever.
+            Closed = true;
+            if (OwnsSocket)
+            {
+                Socket.Dispose();
+            }
+            return;
+        }
         // Streams have no host descriptor: do not take the lock, a thread may be blocked reading stdin under it.
         if (HostFd < 0)
         {

@@ -165,4 +165,28 @@ public sealed class RunCommandTests
         Assert.Equal(0, r.ExitCode);
         Assert.Equal("payload", r.Out);
     }
+
+    [Fact]
+    public void TcplistenPreopensAListeningSocketAfterTheDirectories()
+    {
+        using var dir = new TempDir();
+        Directory.CreateDirectory(Path.Combine(dir.Path, "data"));
+        // Exits with fd 4's filetype * 10 + the errno of a non-blocking sock_accept on it: 6 (socket_stream), 6 (EAGAIN).
+        var wat = dir.File("sock.wat", """
+            (module
+              (import "wasi_snapshot_preview1" "fd_fdstat_get" (func $stat (param i32 i32) (result i32)))
+              (import "wasi_snapshot_preview1" "sock_accept" (func $accept (param i32 i32 i32) (result i32)))
+              (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+              (memory (export "memory") 1)
+              (func (export "_start")
+                (drop (call $stat (i32.const 4) (i32.const 0)))
+                (call $exit (i32.add (i32.mul (i32.load8_u (i32.const 0)) (i32.const 10))
+                  (call $accept (i32.const 4) (i32.const 4) (i32.const 100))))))
+            """);
+        var r = Cli.Run("run", "--dir", Path.Combine(dir.Path, "data") + "::/", "--tcplisten", "127.0.0.1:0", wat);
+        Assert.Equal(66, r.ExitCode);
+        var bad = Cli.Run("run", "--tcplisten", "127.0.0.1", wat);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("not HOST:PORT", bad.Err);
+    }
 }

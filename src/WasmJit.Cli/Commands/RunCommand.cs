@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 
 namespace WasmJit.Cli.Commands;
 
@@ -39,6 +41,11 @@ internal static class RunCommand
             Description = "Set an environment variable of the program: K=V, or K to pass the host's value. Repeatable.",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        var tcpListen = new Option<string[]>("--tcplisten")
+        {
+            Description = "Listen on HOST:PORT (TCP) and give the program the socket as a preopened fd, after the --dir ones (for sock_accept). Repeatable.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
         var argv0 = new Option<string?>("--argv0") { Description = "argv[0] of the program (default: the file name)." };
         var engine = new Option<string>("--engine", "-e")
         {
@@ -57,7 +64,7 @@ internal static class RunCommand
 
         var command = new Command("run", "Run a WebAssembly program (WASI preview1 command or reactor).")
         {
-            file, programArgs, invoke, dirs, envs, argv0, engine, validation, fuel, timeout,
+            file, programArgs, invoke, dirs, envs, tcpListen, argv0, engine, validation, fuel, timeout,
         };
         command.SetAction(parse => CommandAction.Guard(parse, (output, error) =>
         {
@@ -77,6 +84,7 @@ internal static class RunCommand
                 parse.GetValue(invoke),
                 parse.GetValue(dirs) ?? [],
                 parse.GetValue(envs) ?? [],
+                parse.GetValue(tcpListen) ?? [],
                 parse.GetValue(argv0) ?? Path.GetFileName(path),
                 parse.GetValue(engine)!,
                 limits,
@@ -86,7 +94,7 @@ internal static class RunCommand
         return command;
     }
 
-    private sealed record RunRequest(string File, string[] Args, string? Invoke, string[] Dirs, string[] Env, string Argv0, string Engine, StoreLimits Limits, bool LazyValidation);
+    private sealed record RunRequest(string File, string[] Args, string? Invoke, string[] Dirs, string[] Env, string[] TcpListen, string Argv0, string Engine, StoreLimits Limits, bool LazyValidation);
 
     /// <summary>"500ms", "10s", "2m", "1h", or a bare number of seconds; null when it is none of those or not positive.</summary>
     internal static TimeSpan? ParseDuration(string s)
@@ -134,6 +142,61 @@ internal static class RunCommand
             }
             wasi = wasi.WithPreopenedDirectory(host, guest);
         }
+        // The listeners live as long as the run: the program only borrows them.
+        var listeners = new List<Socket>();
+        try
+        {
+            foreach (var l in r.TcpListen)
+            {
+                var socket = Listen(l);
+                listeners.Add(socket);
+                wasi = wasi.WithPreopenedSocket(socket);
+            }
+            return Run(r, module, engine, wasi, output, error);
+        }
+        finally
+        {
+            foreach (var socket in listeners)
+            {
+                socket.Dispose();
+            }
+        }
+    }
+
+    /// <summary>A TCP socket bound to HOST:PORT (HOST a name or an address, IPv6 in brackets) and listening.</summary>
+    internal static Socket Listen(string hostPort)
+    {
+        int colon = hostPort.LastIndexOf(':');
+        if (colon <= 0 || !ushort.TryParse(hostPort.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out ushort port))
+        {
+            throw new CliException($"--tcplisten {hostPort}: not HOST:PORT");
+        }
+        string host = hostPort[..colon].Trim('[', ']');
+        IPAddress address;
+        try
+        {
+            address = IPAddress.TryParse(host, out var parsed) ? parsed : Dns.GetHostAddresses(host)[0];
+        }
+        catch (Exception e) when (e is SocketException or IndexOutOfRangeException)
+        {
+            throw new CliException($"--tcplisten {hostPort}: cannot resolve {host}");
+        }
+        var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            socket.Bind(new IPEndPoint(address, port));
+            socket.Listen();
+            return socket;
+        }
+        catch (SocketException e)
+        {
+            socket.Dispose();
+            throw new CliException($"--tcplisten {hostPort}: {e.Message}");
+        }
+    }
+
+    private static int Run(RunRequest r, Module module, Engine engine, WasiOptions wasi, TextWriter output, TextWriter error)
+    {
         bool threaded = module.Imports.Any(i => i.Module == "wasi" && i.Name == "thread-spawn" && i.Kind == ExternKind.Func);
         // Threads may still be writing when the program ends (wasi-threads: the first thread to finish it wins), so
         // their output goes through gates that run closes before returning: nothing is written after that.
