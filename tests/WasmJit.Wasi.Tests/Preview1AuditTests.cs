@@ -65,15 +65,7 @@ public sealed class Preview1AuditTests
     }
 
     /// <summary>Writes a clock subscription (monotonic, relative) at index <paramref name="i"/> of the array at 0.</summary>
-    private static void Clock(WasiHarness h, uint i, ulong userdata, ulong timeoutNs)
-    {
-        uint s = i * 48;
-        h.Memory.Bytes.AsSpan((int)s, 48).Clear();
-        h.Memory.WriteU64(s, userdata);
-        h.Memory.WriteU8(s + 8, EventClock);
-        h.Memory.WriteU32(s + 16, ClockMonotonic);
-        h.Memory.WriteU64(s + 24, timeoutNs);
-    }
+    private static void Clock(WasiHarness h, uint i, ulong userdata, ulong timeoutNs) => h.WriteClockSubscription(i, userdata, timeoutNs);
 
     [Fact]
     public void PollReportsEveryClockThatIsDue()

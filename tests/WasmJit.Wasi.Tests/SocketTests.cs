@@ -146,15 +146,7 @@ public sealed class SocketTests : IDisposable
         _h.Memory.WriteU32(s + 16, (uint)fd);
     }
 
-    private void ClockSubscription(uint i, ulong userdata, ulong timeoutNs)
-    {
-        uint s = i * 48;
-        _h.Memory.Bytes.AsSpan((int)s, 48).Clear();
-        _h.Memory.WriteU64(s, userdata);
-        _h.Memory.WriteU8(s + 8, EventClock);
-        _h.Memory.WriteU32(s + 16, ClockMonotonic);
-        _h.Memory.WriteU64(s + 24, timeoutNs);
-    }
+    private void ClockSubscription(uint i, ulong userdata, ulong timeoutNs) => _h.WriteClockSubscription(i, userdata, timeoutNs);
 
     private uint Poll(uint n)
     {

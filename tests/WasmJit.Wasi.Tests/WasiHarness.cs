@@ -74,4 +74,15 @@ internal sealed class WasiHarness : IDisposable
         Context.Dispose();
         Directory.Delete(Root, recursive: true);
     }
+
+    /// <summary>Writes a <c>poll_oneoff</c> clock subscription (monotonic, relative) at index <paramref name="i"/> of a subscription array at address 0.</summary>
+    public void WriteClockSubscription(uint i, ulong userdata, ulong timeoutNs)
+    {
+        uint s = i * 48;
+        Memory.Bytes.AsSpan((int)s, 48).Clear();
+        Memory.WriteU64(s, userdata);
+        Memory.WriteU8(s + 8, WasiConstants.EventClock);
+        Memory.WriteU32(s + 16, WasiConstants.ClockMonotonic);
+        Memory.WriteU64(s + 24, timeoutNs);
+    }
 }
