@@ -26,9 +26,9 @@ const median = (a) => { const s = [...a].sort((x, y) => x - y); return s.length 
 const ref = times[times.length - 1];
 const results = commands.map((command, i) => ({
   command,
-  times,
   median: median(times[i]),
   min: Math.min(...times[i]),
   ratioMedian: median(times[i].map((t, k) => t / ref[k])),
-})).map(({ times: _, ...r }, i) => ({ ...r, times: times[i] }));
+  times: times[i],
+}));
 writeFileSync(out, JSON.stringify({ results }, null, 1));

@@ -97,23 +97,9 @@ internal static class ModuleInput
                     return Load(path);
                 }
                 byte id = bytes[pos];
-                long p = pos + 1;
-                ulong size = 0;
-                int shift = 0;
-                while (true)
-                {
-                    if (p >= pos + head || shift > 28)
-                    {
-                        return Load(path);
-                    }
-                    byte b = bytes[p++];
-                    size |= (ulong)(b & 0x7F) << shift;
-                    shift += 7;
-                    if (b < 0x80)
-                    {
-                        break;
-                    }
-                }
+                var header = new WasmReader(bytes.AsSpan((int)pos + 1, head - 1));
+                uint size = header.ReadU32();
+                long p = pos + 1 + header.Position;
                 long end = p + (long)size;
                 if (end > length)
                 {
@@ -140,8 +126,9 @@ internal static class ModuleInput
             }
             return bytes;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or WasmMalformedException)
         {
+            // A malformed section size (or a truncated header) included: the full read lets the decoder report it.
             return Load(path);
         }
     }

@@ -39,6 +39,7 @@ internal static unsafe partial class Interpreter
         GlobalInstance[] globals = inst.Globals;
         FunctionInstance callee;
         int argBase;
+        Inst* target;
         var engine = inst.Store.Engine;
         int callBudget = engine.CallBudget;
         int backEdgeBudget = engine.BackEdgeBudget;
@@ -185,26 +186,8 @@ internal static unsafe partial class Interpreter
                     {
                         uint i = (uint)fp[ip->A];
                         uint last = (uint)ip->X - 1;
-                        Inst* target = start + code.BrTables[ip->E + (int)Math.Min(i, last)];
-                        if (target <= ip)
-                        {
-                            if (lim.Interrupt != 0)
-                            {
-                                lim.ThrowInterrupted();
-                            }
-                            if (++func.BackEdgeCount >= backEdgeBudget && HotLoop(func, code, (int)(target - start), stack, fpIdx))
-                            {
-                                refs = stack.Refs;
-                                goto doReturn;
-                            }
-                            if (IsColdCopy && ColdHandOver)
-                            {
-                                frames[fc - 1].Pc = (int)(target - start);
-                                return true;
-                            }
-                        }
-                        ip = target;
-                        continue;
+                        target = start + code.BrTables[ip->E + (int)Math.Min(i, last)];
+                        goto jumpTo;
                     }
 
                 // ---- calls and returns ----
@@ -465,8 +448,10 @@ internal static unsafe partial class Interpreter
             }
 
         jump:
+            target = start + ip->X;
+        jumpTo:
             {
-                Inst* target = start + ip->X;
+                // Every branch: a backward one is a loop back-edge (interrupt check, tier-up budget, cold hand-over).
                 if (target <= ip)
                 {
                     if (lim.Interrupt != 0)

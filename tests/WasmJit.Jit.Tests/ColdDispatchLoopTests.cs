@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using WasmJit.Runtime;
 using WasmJit.SpecRunner;
 using Xunit.Abstractions;
@@ -31,11 +30,11 @@ public sealed class ColdDispatchLoopTests(ITestOutputHelper output)
             foreach (var file in files)
             {
                 Interpreter.Interpreter.ColdMode = 0;
-                var normal = Run(file, skip);
+                var normal = SpecDifferentialTests.Run(file, skip, SpecEngine.Interp);
                 foreach (int mode in new[] { 1, 2 })
                 {
                     Interpreter.Interpreter.ColdMode = mode;
-                    var cold = Run(file, skip);
+                    var cold = SpecDifferentialTests.Run(file, skip, SpecEngine.Interp);
                     if (cold.Count != normal.Count)
                     {
                         mismatches.Add($"{file.SuitePath}: mode {mode} performed {cold.Count} actions, normal {normal.Count}");
@@ -59,18 +58,5 @@ public sealed class ColdDispatchLoopTests(ITestOutputHelper output)
         output.WriteLine($"{files.Count} scripts, {compared} action outcomes compared, {mismatches.Count} mismatches");
         Assert.True(mismatches.Count == 0, string.Join(Environment.NewLine, mismatches.Take(50)));
         Assert.True(compared > 10_000, $"only {compared} actions compared");
-    }
-
-    private static List<ActionOutcome> Run(SpecFile file, SkipList skip)
-    {
-        var outcomes = new ConcurrentQueue<ActionOutcome>();
-        WastRunner.RunFile(file, new SpecRunOptions
-        {
-            Engine = SpecEngine.Interp,
-            SkipList = skip,
-            TimeLimit = TimeSpan.FromSeconds(120),
-            OnAction = outcomes.Enqueue,
-        });
-        return [.. outcomes];
     }
 }

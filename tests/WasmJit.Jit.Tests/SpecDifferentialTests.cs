@@ -55,7 +55,8 @@ public class SpecDifferentialTests(ITestOutputHelper output)
         Assert.True(compared > 10_000, $"only {compared} actions compared");
     }
 
-    private static List<ActionOutcome> Run(SpecFile file, SkipList skip, SpecEngine engine)
+    /// <summary>Every action outcome of one script in <paramref name="engine"/> (tiered: budgets 2 calls / 20 back-edges).</summary>
+    internal static List<ActionOutcome> Run(SpecFile file, SkipList skip, SpecEngine engine)
     {
         var outcomes = new ConcurrentQueue<ActionOutcome>();
         WastRunner.RunFile(file, new SpecRunOptions
