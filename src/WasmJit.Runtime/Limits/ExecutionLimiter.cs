@@ -36,12 +36,16 @@ internal sealed class ExecutionLimiter : IDisposable
     private readonly CancellationToken _cancellation;
     private CancellationTokenRegistration _registration;
     private CancellationTokenSource? _waitCts;
-    private Timer? _timer;
+    /// <summary>A deadline of this limiter is pending on <see cref="DeadlineTimer"/> (at most one at a time).</summary>
+    private bool _scheduled;
+
+    private readonly Action _onTimer;
     private long _deadline;
     private bool _active;
 
     public ExecutionLimiter(long? fuel = null, TimeSpan? timeout = null, CancellationToken cancellation = default)
     {
+        _onTimer = OnTimer;
         FuelEnabled = fuel is not null;
         Fuel = fuel ?? 0;
         if (timeout is TimeSpan t)
@@ -148,8 +152,7 @@ internal sealed class ExecutionLimiter : IDisposable
             Interrupt = NotInterrupted;
             _deadline = Stopwatch.GetTimestamp() + _timeoutTicks;
             _active = true;
-            _timer ??= new Timer(static s => ((ExecutionLimiter)s!).OnTimer(), this, System.Threading.Timeout.Infinite, System.Threading.Timeout.Infinite);
-            _timer.Change(DueMs(_timeoutTicks), System.Threading.Timeout.Infinite);
+            ScheduleLocked(_deadline);
         }
     }
 
@@ -175,10 +178,21 @@ internal sealed class ExecutionLimiter : IDisposable
         }
     }
 
+    /// <summary>Under <c>_lock</c>: makes sure a deadline at or before <paramref name="deadline"/> is pending (OnTimer re-arms an early one).</summary>
+    private void ScheduleLocked(long deadline)
+    {
+        if (!_scheduled)
+        {
+            _scheduled = true;
+            DeadlineTimer.Schedule(deadline, _onTimer);
+        }
+    }
+
     private void OnTimer()
     {
         lock (_lock)
         {
+            _scheduled = false;
             if (!_active)
             {
                 return;
@@ -190,12 +204,10 @@ internal sealed class ExecutionLimiter : IDisposable
             }
             else
             {
-                _timer?.Change(DueMs(left), System.Threading.Timeout.Infinite);
+                ScheduleLocked(_deadline);
             }
         }
     }
-
-    private static long DueMs(long ticks) => Math.Max(1, (ticks * 1000 + Stopwatch.Frequency - 1) / Stopwatch.Frequency);
 
     /// <summary>Throws the exception for the current interrupt reason. Tiers call it when they see the flag set.</summary>
     [DoesNotReturn]
@@ -237,8 +249,6 @@ internal sealed class ExecutionLimiter : IDisposable
         lock (_lock)
         {
             _active = false;
-            _timer?.Dispose();
-            _timer = null;
         }
         Interlocked.Exchange(ref _waitCts, null)?.Dispose();
     }
