@@ -31,8 +31,15 @@ public sealed class Engine
         _ => Runtime.EngineKind.Interpreter,
     };
 
+    /// <summary>
+    /// Tier-ups of this engine's stores only (the "WasmJit" EventSource reports every store of the process): for
+    /// in-process tools such as <c>wasmjit bench</c>. Called on the compiling thread; must be thread-safe.
+    /// </summary>
+    internal Action<Runtime.TierUpEvent>? OnTierUp { get; set; }
+
     internal Runtime.StoreOptions CreateStoreOptions(StoreLimits limits) => new()
     {
+        OnTierUp = OnTierUp,
         Engine = Kind,
         Features = Config.Features,
         TierUpCalls = Config.TierUpCallThreshold,

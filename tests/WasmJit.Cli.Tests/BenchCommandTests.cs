@@ -33,6 +33,33 @@ public class BenchCommandTests
         Path.Combine(TestSuiteLocator.FindRepositoryRoot(AppContext.BaseDirectory)!, relative);
 
     [Fact]
+    public async Task Reports_only_its_own_tier_ups_while_other_stores_in_the_process_tier_up()
+    {
+        // Another engine of the same process keeps tiering up (fresh stores, budget 1 call) while the interpreter is
+        // benchmarked: the bench must report none of those (it once listened to the process-wide EventSource).
+        using var stop = new CancellationTokenSource();
+        var other = Task.Run(() =>
+        {
+            var engine = new Engine(EngineConfig.Default.WithStrategy(ExecutionStrategy.Tiered).WithTierUpThresholds(1, 1));
+            var module = Module.FromText(engine, "(module (func (export \"f\") (result i32) (i32.const 7)))");
+            int runs = 0;
+            while (!stop.IsCancellationRequested || runs == 0)
+            {
+                using var store = new Store(engine);
+                var f = new Linker(engine).Instantiate(store, module).GetFunction<int>("f");
+                Assert.Equal(7, f() + f() - f());
+                runs++;
+            }
+            return runs;
+        });
+        var r = Cli.Run("bench", RepoFile("perf/kernels/hello.wasm"), "-n", "3", "-w", "1");
+        stop.Cancel();
+        Assert.True(await other > 0);
+        Assert.True(r.ExitCode == 0, r.Err);
+        Assert.Contains("tier-up events: none (the interpreter never tiers up)", r.Out);
+    }
+
+    [Fact]
     public void Runs_start_checks_output_and_writes_json_and_chart()
     {
         using var dir = new TempDir();

@@ -61,19 +61,23 @@ internal sealed class BenchRunner(BenchOptions options)
     public BenchResult Run()
     {
         var bytes = ModuleInput.Load(options.File);
-        var sw = Stopwatch.StartNew();
-        var module = Module.FromBytes(BenchHost.CreateEngine(options.Engine), bytes, Path.GetFileName(options.File));
-        double decodeMs = sw.Elapsed.TotalMilliseconds;
-
+        var engine = BenchHost.CreateEngine(options.Engine);
         _clock = Stopwatch.StartNew();
-        // Tier-ups (which function, when, why) for the report and the chart, from the JIT's EventSource.
-        using var listener = new TierUpListener((function, reason) =>
+        // Tier-ups (which function, when, why) for the report and the chart: this engine's stores only, not every
+        // store of the process (the JIT's EventSource), which mattered when other code runs wasm in the same process.
+        engine.OnTierUp = e =>
         {
+            string name = e.FunctionName is { Length: > 0 } n ? n : $"func {e.FunctionIndex}";
+            string reason = $"{e.Reason}{(e.LoopEntry ? ", loop entry" : "")}{(e.Compiled ? "" : $", not compiled: {e.Failure}")}";
             lock (_tierUps)
             {
-                _tierUps.Add(new TierUpEvent(_clock.Elapsed.TotalMilliseconds, function, reason));
+                _tierUps.Add(new TierUpEvent(_clock.Elapsed.TotalMilliseconds, name, reason));
             }
-        });
+        };
+        var sw = Stopwatch.StartNew();
+        var module = Module.FromBytes(engine, bytes, Path.GetFileName(options.File));
+        double decodeMs = sw.Elapsed.TotalMilliseconds;
+        _clock.Restart();
         return options.Invoke is null ? RunCommands(module, bytes.Length, decodeMs) : RunInvoke(module, bytes.Length, decodeMs);
     }
 
